@@ -1,0 +1,95 @@
+# Faire Alliance: `make run` serves the demo, `make test` runs everything CI runs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_BIN ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+
+# Integration tests talk to these; override them to use other databases or Redis indexes.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/faire_alliance
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: help setup system-deps venv python-deps npm-deps messages run test lint check bench clean
+
+help:
+	@echo "make run    set everything up, load the demo data and serve http://127.0.0.1:8000"
+	@echo "make test   lint, checks, unit, integration (PostgreSQL, Redis, Celery) and browser tests"
+	@echo "make bench  seed a large data set and measure pages, queries and PDF reports"
+
+## Set-up shared by run and test -------------------------------------------------------
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@
+
+python-deps: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Front-end libraries come from npm and are copied into static/vendor (never committed).
+npm-deps: node_modules/.installed
+	@mkdir -p static/vendor/bootstrap static/vendor/htmx
+	@cp node_modules/bootstrap/dist/css/bootstrap.min.css static/vendor/bootstrap/
+	@cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js static/vendor/bootstrap/
+	@cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+
+# msgfmt (gettext) compiles the French translations; installed when absent.
+system-deps:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then echo "Installing$$missing"; apt-get update -qq && apt-get install -y -qq $$missing; fi
+
+messages: python-deps system-deps
+	@$(MANAGE) compilemessages --ignore "$(VENV)" --ignore node_modules -v 0
+
+setup: python-deps npm-deps messages
+
+## make run ----------------------------------------------------------------------------
+
+run: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@if [ -n "$$REDIS_URL" ]; then \
+		echo "Starting a Celery worker (with beat) on $$REDIS_URL"; \
+		$(VENV)/bin/celery -A config worker -B --loglevel=WARNING --concurrency=2 & \
+		trap "kill $$! 2>/dev/null" EXIT; \
+		$(MANAGE) runserver 127.0.0.1:8000; \
+	else \
+		$(MANAGE) runserver 127.0.0.1:8000; \
+	fi
+
+## make test ---------------------------------------------------------------------------
+
+# Chromium drives the browser tests, poppler reads the PDFs back.
+test-system-deps: system-deps
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then echo "Installing$$missing"; apt-get update -qq && apt-get install -y -qq $$missing; fi
+
+lint: python-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: python-deps
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-deploy-$$(openssl rand -hex 32) \
+		ALLOWED_HOSTS=faire-alliance.example DATABASE_URL=sqlite:////tmp/check.sqlite3 \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+test: setup test-system-deps lint check
+	@source scripts/test-services.sh && \
+		$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: setup
+	@bash scripts/bench.sh
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor staticfiles .pytest_cache

@@ -1,0 +1,146 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+
+from alliances import services as org_services
+from alliances.access import association_capability
+from alliances.models import Association, Invitation, NetworkMembership
+from core.dashboard import collect_panels
+from core.organisation import current_organisation, set_current_organisation
+
+from .forms import (
+    LoginForm,
+    QueuedPasswordResetForm,
+    SetPasswordFields,
+    SignupAssociationForm,
+    SignupForm,
+)
+from .models import User
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = QueuedPasswordResetForm
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    success_url = reverse_lazy("accounts:password_change_done")
+
+
+@login_required
+def dashboard(request):
+    org = current_organisation(request)
+    if org is not None and org.kind == "network":
+        return redirect("alliances:network_detail", pk=org.pk)
+    if org is not None:
+        association = get_object_or_404(Association, pk=org.pk)
+        capability = association_capability(request.user, association)
+        pending_networks = []
+        if capability.can_admin:
+            pending_networks = list(
+                NetworkMembership.objects.filter(
+                    association=association, state=NetworkMembership.State.INVITED
+                ).select_related("network")
+            )
+        return render(
+            request,
+            "dashboards/association.html",
+            {
+                "association": association,
+                "capability": capability,
+                "pending_networks": pending_networks,
+                "panels": collect_panels("association_panels", request, association, capability),
+            },
+        )
+    if request.user.is_superuser:
+        return render(
+            request,
+            "dashboards/platform.html",
+            {"panels": collect_panels("platform_panels", request)},
+        )
+    return render(request, "dashboards/no_organisation.html")
+
+
+def accept_invitation(request, token):
+    invitation = get_object_or_404(Invitation.objects.select_related("association"), token=token)
+    if not invitation.is_pending:
+        return render(
+            request, "accounts/invitation_invalid.html", {"invitation": invitation}, status=410
+        )
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing is not None:
+        if request.user.is_authenticated and request.user.pk == existing.pk:
+            if request.method == "POST":
+                org_services.accept_invitation(invitation, existing)
+                set_current_organisation(request, f"association:{invitation.association_id}")
+                messages.success(
+                    request, _("You have joined %(name)s.") % {"name": invitation.association.name}
+                )
+                return redirect("accounts:dashboard")
+            return render(request, "accounts/invitation_confirm.html", {"invitation": invitation})
+        messages.info(
+            request,
+            _("Log in with %(email)s to accept the invitation.") % {"email": invitation.email},
+        )
+        return redirect(f"{reverse_lazy('accounts:login')}?next={request.path}")
+    form = SetPasswordFields(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email=invitation.email,
+                password=form.cleaned_data["password1"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+            )
+            org_services.accept_invitation(invitation, user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        set_current_organisation(request, f"association:{invitation.association_id}")
+        messages.success(
+            request, _("Welcome! You have joined %(name)s.") % {"name": invitation.association.name}
+        )
+        return redirect("accounts:dashboard")
+    return render(
+        request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form}
+    )
+
+
+def signup(request):
+    """A person registers their association and becomes its first administrator."""
+    if request.user.is_authenticated:
+        return redirect("accounts:dashboard")
+    user_form = SignupForm(request.POST or None)
+    association_form = SignupAssociationForm(request.POST or None)
+    if request.method == "POST" and user_form.is_valid() and association_form.is_valid():
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email=user_form.cleaned_data["email"],
+                password=user_form.cleaned_data["password1"],
+                first_name=user_form.cleaned_data["first_name"],
+                last_name=user_form.cleaned_data["last_name"],
+            )
+            association = org_services.create_association(
+                user=user, **association_form.cleaned_data
+            )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        set_current_organisation(request, f"association:{association.pk}")
+        messages.success(request, _("Your association is registered. Welcome!"))
+        return redirect("accounts:dashboard")
+    return render(
+        request,
+        "accounts/signup.html",
+        {"user_form": user_form, "association_form": association_form},
+    )

@@ -1,0 +1,119 @@
+"""The alliance itself: the anchor that every step, convention, action and objective hangs from.
+
+An alliance is led by one association; other associations of the platform may join it as
+co-members and then see and edit it according to their own users' roles.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .organisations import WRITE_ROLES, Association, NetworkMembership
+
+
+class AllianceQuerySet(models.QuerySet):
+    def _participating(self, association_q):
+        """Alliances led by, or joined as active co-member by, the associations matching q."""
+        return Q(**{f"lead__{k}": v for k, v in association_q.items()}) | Q(
+            members__state=AllianceMember.State.ACTIVE,
+            **{f"members__association__{k}": v for k, v in association_q.items()},
+        )
+
+    def visible_to(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        as_staff = self._participating({"memberships__user": user})
+        as_network = self._participating(
+            {
+                "network_memberships__state": NetworkMembership.State.ACTIVE,
+                "network_memberships__network__heads__user": user,
+            }
+        )
+        return self.filter(pk__in=self.filter(as_staff | as_network).values("pk"))
+
+    def editable_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        q = self._participating({"memberships__user": user, "memberships__role__in": WRITE_ROLES})
+        return self.filter(pk__in=self.filter(q).values("pk"))
+
+    def of_association(self, association):
+        return self.filter(
+            Q(lead=association)
+            | Q(members__association=association, members__state=AllianceMember.State.ACTIVE)
+        ).distinct()
+
+
+class Alliance(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    purpose = models.TextField(_("purpose"), blank=True)
+    territory = models.CharField(_("territory"), max_length=200, blank=True)
+    lead = models.ForeignKey(
+        Association,
+        on_delete=models.PROTECT,
+        related_name="led_alliances",
+        verbose_name=_("lead association"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = AllianceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("alliance")
+        verbose_name_plural = _("alliances")
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return self.title
+
+    def participating_association_ids(self):
+        """The lead and the active co-members: the associations whose users work on it."""
+        ids = set(
+            self.members.filter(state=AllianceMember.State.ACTIVE).values_list(
+                "association_id", flat=True
+            )
+        )
+        ids.add(self.lead_id)
+        return ids
+
+
+class AllianceMember(models.Model):
+    """A co-member association of the platform, invited into an alliance by its lead."""
+
+    class State(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        ACTIVE = "active", _("Active")
+        DECLINED = "declined", _("Declined")
+        LEFT = "left", _("Left")
+
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="members")
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="alliance_memberships"
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.INVITED
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("co-member association")
+        verbose_name_plural = _("co-member associations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "association"], name="one_alliance_member_row"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.association} ∈ {self.alliance}"

@@ -1,0 +1,87 @@
+import factory
+from django.utils import timezone
+
+from accounts.tests.factories import UserFactory
+from alliances.models import (
+    Alliance,
+    AllianceMember,
+    Association,
+    AssociationMembership,
+    Network,
+    NetworkHead,
+    NetworkMembership,
+    Role,
+)
+
+
+def _rna(n):
+    return f"W{750000000 + n:09d}"
+
+
+class AssociationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Association
+
+    name = factory.Sequence(lambda n: f"Association {n}")
+    rna = factory.Sequence(_rna)
+    department = "69"
+    city = "Lyon"
+    postal_code = "69001"
+    sector = "social"
+    employees = 4
+    volunteers = 20
+    budget_band = "50k-200k"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AssociationMembership
+
+    user = factory.SubFactory(UserFactory)
+    association = factory.SubFactory(AssociationFactory)
+    role = Role.EDITOR
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Network
+
+    name = factory.Sequence(lambda n: f"Réseau {n}")
+    scope = Network.Scope.NATIONAL
+
+
+class NetworkHeadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkHead
+
+    user = factory.SubFactory(UserFactory)
+    network = factory.SubFactory(NetworkFactory)
+
+
+class NetworkMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkMembership
+
+    network = factory.SubFactory(NetworkFactory)
+    association = factory.SubFactory(AssociationFactory)
+    state = NetworkMembership.State.ACTIVE
+    responded_at = factory.LazyFunction(timezone.now)
+
+
+class AllianceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Alliance
+
+    title = factory.Sequence(lambda n: f"Alliance {n}")
+    purpose = "Mutualiser les fonctions support."
+    territory = "Métropole de Lyon"
+    lead = factory.SubFactory(AssociationFactory)
+
+
+class AllianceMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AllianceMember
+
+    alliance = factory.SubFactory(AllianceFactory)
+    association = factory.SubFactory(AssociationFactory)
+    state = AllianceMember.State.ACTIVE

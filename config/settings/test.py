@@ -1,0 +1,16 @@
+"""Test settings: fast hashing, in-memory e-mail, real PostgreSQL/Redis when given by the env."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = env("SECRET_KEY", default="test-secret-key-not-for-production-0123456789")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/faire-alliance-test-media")
+# The suite decides per test whether Celery is eager (unit) or talks to a real worker.
+# A real worker started by an integration test gets CELERY_EAGER=false.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_EAGER", default=True)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("organisation/", views.switch_organisation, name="switch_organisation"),
+    path("sante/", views.health, name="health"),
+]

@@ -1,0 +1,296 @@
+"""Radar chart of the diagnostic's axis scores, as an SVG string made on the server.
+
+The same markup goes into the web page and into the WeasyPrint PDF, so it relies on nothing but
+SVG presentation attributes: no `style` attribute and no <style> element, which the site's
+Content-Security-Policy forbids in some contexts. It must read without colour (printed in black
+and white, or by colour-blind readers): every series has its own line style and point marker, and
+the legend shows both.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .scoring import one_decimal
+
+__all__ = ["MAX_SERIES", "RadarSeries", "radar_svg"]
+
+MAX_SERIES = 3
+SCALE_MIN = 1
+SCALE_MAX = 5
+
+_WIDTH = 720
+_CX = 360
+_CY = 240
+_RADIUS = 160
+_LABEL_GAP = 18
+_LINE_HEIGHT = 14
+_LABEL_CHARS = 24
+_LEGEND_TOP = _CY + _RADIUS + _LABEL_GAP + 3 * _LINE_HEIGHT + 24
+_LEGEND_ROW = 24
+
+_FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
+_TEXT_COLOUR = "#1a1a1a"
+_MUTED_COLOUR = "#4d4d4d"
+_GRID_COLOUR = "#8c8c8c"
+_NOT_SCORED = "non évalué"
+_NOT_SCORED_NOTE = "(insuffisamment renseigné)"
+
+
+@dataclass(frozen=True)
+class _SeriesStyle:
+    colour: str
+    dasharray: str | None
+    marker: str
+    width: str
+
+
+# Colours all have at least 4.5:1 contrast on white; the line style and the marker carry the
+# distinction on their own.
+_STYLES = (
+    _SeriesStyle("#1f4e79", None, "circle", "2.5"),
+    _SeriesStyle("#b35900", "8 5", "square", "2"),
+    _SeriesStyle("#4d4d4d", "2 4", "triangle", "2"),
+)
+
+
+@dataclass(frozen=True)
+class RadarSeries:
+    """One line of the chart: a label for the legend and one value per axis (None: not drawn)."""
+
+    label: str
+    values: tuple[Decimal | None, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "values", tuple(self.values))
+
+
+def radar_svg(
+    axis_labels: Sequence[str],
+    series: Sequence[RadarSeries],
+    *,
+    title: str,
+    description: str,
+    id_prefix: str = "radar",
+) -> str:
+    """The chart as an <svg> element on a 1–5 scale, its values listed in <desc>.
+
+    The first series is the main one (« Ce diagnostic »): it is filled, and axes where it has no
+    value get the note « insuffisamment renseigné » under their label. Pass a distinct `id_prefix`
+    for each chart of a page, as ids must be unique in a document.
+    """
+    _check(axis_labels, series, id_prefix)
+    title_id = f"{id_prefix}-title"
+    desc_id = f"{id_prefix}-desc"
+    height = _LEGEND_TOP + len(series) * _LEGEND_ROW + 8
+    main_values = series[0].values if series else None
+    full_description = _full_description(description, axis_labels, series)
+
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {height}"'
+            f' width="100%" role="img" aria-labelledby="{title_id} {desc_id}" id="{id_prefix}"'
+            f' font-family="{_FONT_FAMILY}" class="radar-chart">'
+        ),
+        f'<title id="{title_id}">{_escape(title)}</title>',
+        f'<desc id="{desc_id}">{_escape(full_description)}</desc>',
+        _grid(len(axis_labels)),
+        _axis_labels(axis_labels, main_values),
+    ]
+    for index, one_series in enumerate(series):
+        parts.append(_series(index, one_series))
+    parts.append(_legend(series))
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _check(axis_labels: Sequence[str], series: Sequence[RadarSeries], id_prefix: str) -> None:
+    if len(axis_labels) < 3:
+        raise ValueError("A radar chart needs at least 3 axes.")
+    if len(series) > MAX_SERIES:
+        raise ValueError(f"A radar chart shows at most {MAX_SERIES} series.")
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", id_prefix):
+        raise ValueError(f"{id_prefix!r} is not a valid id prefix.")
+    for one_series in series:
+        if len(one_series.values) != len(axis_labels):
+            raise ValueError(f"Series {one_series.label!r} needs one value per axis.")
+        for value in one_series.values:
+            if value is not None and not SCALE_MIN <= value <= SCALE_MAX:
+                raise ValueError(f"Series {one_series.label!r}: {value} is not within 1–5.")
+
+
+# --- Text ----------------------------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _french_decimal(value: Decimal | None) -> str:
+    if value is None:
+        return _NOT_SCORED
+    return str(one_decimal(value)).replace(".", ",")
+
+
+def _full_description(
+    description: str, axis_labels: Sequence[str], series: Sequence[RadarSeries]
+) -> str:
+    """The caller's description, then every value in words, for screen readers."""
+    sentences = [description.strip()] if description.strip() else []
+    for one_series in series:
+        values = " ; ".join(
+            f"{label} : {_french_decimal(value)}"
+            for label, value in zip(axis_labels, one_series.values, strict=True)
+        )
+        sentences.append(f"{one_series.label} — {values}.")
+    sentences.append("Échelle de 1 à 5.")
+    return " ".join(sentences)
+
+
+def _wrap(label: str, width: int = _LABEL_CHARS) -> list[str]:
+    """At most two lines, the second shortened with an ellipsis if need be."""
+    words = label.split()
+    first: list[str] = []
+    while words and len(" ".join([*first, words[0]])) <= width:
+        first.append(words.pop(0))
+    if not first:  # a single word longer than the width
+        first.append(words.pop(0))
+    lines = [" ".join(first)]
+    if words:
+        rest = " ".join(words)
+        if len(rest) > width:
+            rest = rest[: width - 1].rstrip() + "…"
+        lines.append(rest)
+    return lines
+
+
+# --- Geometry ------------------------------------------------------------------------------------
+
+
+def _angle(index: int, count: int) -> float:
+    """First axis straight up, then clockwise."""
+    return -math.pi / 2 + 2 * math.pi * index / count
+
+
+def _point(index: int, count: int, value: float) -> tuple[float, float]:
+    radius = _RADIUS * value / SCALE_MAX
+    angle = _angle(index, count)
+    return _CX + radius * math.cos(angle), _CY + radius * math.sin(angle)
+
+
+def _fmt(number: float) -> str:
+    text = f"{number:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _points_attr(points: Sequence[tuple[float, float]]) -> str:
+    return " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
+
+
+# --- Drawing -------------------------------------------------------------------------------------
+
+
+def _grid(count: int) -> str:
+    parts = ['<g class="radar-grid" fill="none" stroke="' + _GRID_COLOUR + '">']
+    for ring in range(SCALE_MIN, SCALE_MAX + 1):
+        ring_points = [_point(i, count, ring) for i in range(count)]
+        width = "1" if ring == SCALE_MAX else "0.6"
+        parts.append(f'<polygon points="{_points_attr(ring_points)}" stroke-width="{width}"/>')
+    for i in range(count):
+        x, y = _point(i, count, SCALE_MAX)
+        parts.append(
+            f'<line x1="{_CX}" y1="{_CY}" x2="{_fmt(x)}" y2="{_fmt(y)}" stroke-width="0.6"/>'
+        )
+    parts.append("</g>")
+    parts.append(f'<g class="radar-scale" font-size="10" fill="{_MUTED_COLOUR}" text-anchor="end">')
+    for ring in range(SCALE_MIN, SCALE_MAX + 1):
+        _, y = _point(0, count, ring)
+        parts.append(f'<text x="{_CX - 4}" y="{_fmt(y + 10)}">{ring}</text>')
+    parts.append("</g>")
+    return "\n".join(parts)
+
+
+def _axis_labels(axis_labels: Sequence[str], main_values: Sequence[Decimal | None] | None) -> str:
+    count = len(axis_labels)
+    parts = [f'<g class="radar-axis-labels" font-size="12" fill="{_TEXT_COLOUR}">']
+    for i, label in enumerate(axis_labels):
+        angle = _angle(i, count)
+        cos, sin = math.cos(angle), math.sin(angle)
+        x = _CX + (_RADIUS + _LABEL_GAP) * cos
+        y = _CY + (_RADIUS + _LABEL_GAP) * sin
+        anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
+        lines = [(line, False) for line in _wrap(label)]
+        if main_values is not None and main_values[i] is None:
+            lines.append((_NOT_SCORED_NOTE, True))
+        block = (len(lines) - 1) * _LINE_HEIGHT
+        if sin < -0.3:  # above the chart: the block ends on the label point
+            first = y - block
+        elif sin > 0.3:  # below the chart: the block starts under the label point
+            first = y + 10
+        else:
+            first = y - block / 2 + 4
+        parts.append(f'<text text-anchor="{anchor}">')
+        for n, (line, is_note) in enumerate(lines):
+            extra = f' font-size="10" fill="{_MUTED_COLOUR}"' if is_note else ""
+            parts.append(
+                f'<tspan x="{_fmt(x)}" y="{_fmt(first + n * _LINE_HEIGHT)}"{extra}>'
+                f"{_escape(line)}</tspan>"
+            )
+        parts.append("</text>")
+    parts.append("</g>")
+    return "\n".join(parts)
+
+
+def _series(index: int, series: RadarSeries) -> str:
+    style = _STYLES[index]
+    count = len(series.values)
+    points = [
+        _point(i, count, float(value)) for i, value in enumerate(series.values) if value is not None
+    ]
+    dash = f' stroke-dasharray="{style.dasharray}"' if style.dasharray else ""
+    fill = f'fill="{style.colour}" fill-opacity="0.12"' if index == 0 else 'fill="none"'
+    parts = [f'<g class="radar-series" data-series="{index}">']
+    line_attrs = (
+        f'points="{_points_attr(points)}" {fill} stroke="{style.colour}"'
+        f' stroke-width="{style.width}" stroke-linejoin="round"{dash}'
+    )
+    if len(points) >= 3:
+        parts.append(f'<polygon class="radar-line" {line_attrs}/>')
+    elif len(points) == 2:
+        parts.append(f'<polyline class="radar-line" {line_attrs}/>')
+    for x, y in points:
+        parts.append(_marker(style, x, y))
+    parts.append("</g>")
+    return "\n".join(parts)
+
+
+def _marker(style: _SeriesStyle, x: float, y: float) -> str:
+    common = f'class="radar-marker" fill="{style.colour}" stroke="#ffffff" stroke-width="1"'
+    if style.marker == "circle":
+        return f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="4.5" {common}/>'
+    if style.marker == "square":
+        return f'<rect x="{_fmt(x - 4)}" y="{_fmt(y - 4)}" width="8" height="8" {common}/>'
+    triangle = [(x, y - 5.5), (x + 5, y + 3.5), (x - 5, y + 3.5)]
+    return f'<polygon points="{_points_attr(triangle)}" {common}/>'
+
+
+def _legend(series: Sequence[RadarSeries]) -> str:
+    left = _CX - 130
+    parts = [f'<g class="radar-legend" font-size="12" fill="{_TEXT_COLOUR}">']
+    for index, one_series in enumerate(series):
+        style = _STYLES[index]
+        y = _LEGEND_TOP + index * _LEGEND_ROW
+        dash = f' stroke-dasharray="{style.dasharray}"' if style.dasharray else ""
+        parts.append(
+            f'<line x1="{left}" y1="{y}" x2="{left + 44}" y2="{y}" stroke="{style.colour}"'
+            f' stroke-width="{style.width}"{dash}/>'
+        )
+        parts.append(_marker(style, left + 22, y))
+        parts.append(f'<text x="{left + 56}" y="{y + 4}">{_escape(one_series.label)}</text>')
+    parts.append("</g>")
+    return "\n".join(parts)
