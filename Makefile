@@ -12,7 +12,7 @@ MANAGE := $(PY) manage.py
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/faire_alliance
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: help setup system-deps venv python-deps npm-deps messages run test lint check bench clean
+.PHONY: help setup system-deps venv python-deps npm-deps messages makemessages run test lint check bench clean
 
 help:
 	@echo "make run    set everything up, load the demo data and serve http://127.0.0.1:8000"
@@ -93,3 +93,7 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles .pytest_cache
+
+# Extract the strings to translate into locale/fr/LC_MESSAGES/django.po (then fill msgstr).
+makemessages: python-deps
+	$(MANAGE) makemessages -l fr --ignore "$(VENV)/*" --ignore "node_modules/*" --ignore "static/vendor/*" --no-location --no-obsolete

@@ -1,1 +1,161 @@
-"""Fixtures shared by apps: browser (Playwright + Debian's Chromium) and a real Celery worker."""
+"""Fixtures shared by every app: Chromium through Playwright, axe-core, a real Celery worker."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+PASSWORD = "correct-horse-battery"  # the factories' password (see accounts/tests/factories.py)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: Playwright's event loop then no longer bothers the ORM of others."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from
+    # a thread with a running loop unless told it is safe (it is: the loop is idle here).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    context = browser.new_context(
+        base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    yield page
+    context.close()
+    assert not csp_violations, f"The page broke its Content-Security-Policy: {csp_violations}"
+
+
+def login(page, email, password=PASSWORD):
+    page.goto("/connexion/")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
+
+
+def logout(page):
+    page.goto("/tableau-de-bord/")
+    page.evaluate("() => document.querySelector('form[action$=\"/deconnexion/\"]').submit()")
+    page.wait_for_load_state()
+
+
+def assert_accessible(page, context=""):
+    """axe-core on the current page: no WCAG 2.1 A/AA violation."""
+    # Evaluated through the DevTools protocol: the site's CSP (rightly) refuses inline scripts.
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: "tag",
+            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})"""
+    )
+    violations = [
+        {
+            "id": v["id"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+    ]
+    assert not violations, f"axe violations on {page.url} {context}:\n" + json.dumps(
+        violations, indent=2, ensure_ascii=False
+    )
+
+
+@pytest.fixture
+def celery_worker(services_required, transactional_db):
+    """A real `celery worker` process on the real Redis, reading the test database."""
+    from django.db import connection
+
+    from config.celery import app
+
+    db = connection.settings_dict
+    database_url = (
+        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "CELERY_EAGER": "false",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": settings.REDIS_URL,
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    app.control.purge()
+    log = open(Path(settings.MEDIA_ROOT).parent / "celery-worker-test.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--concurrency=2",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=INFO",
+            f"--hostname=test-{os.getpid()}@%h",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if app.control.ping(timeout=0.5):
+                break
+            if process.poll() is not None:
+                pytest.fail("The Celery worker exited at start-up; see celery-worker-test.log")
+        else:
+            pytest.fail("The Celery worker did not answer within 30 s")
+        yield process
+    finally:
+        app.conf.task_always_eager = previous
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
