@@ -90,14 +90,15 @@ def _measure(indicator, series, source, evidence=None):
         )
 
 
-def _month_ends(start, count):
+def _mid_months(start, count):
+    """The 15th of each month after `start`: a year of monthly measurements."""
     days = []
     year, month = start.year, start.month
     for _ in range(count):
+        days.append(dt.date(year, month, 15))
         month += 1
         if month > 12:
             month, year = 1, year + 1
-        days.append(dt.date(year, month, 1) - dt.timedelta(days=1))
     return days
 
 
@@ -250,7 +251,7 @@ def seed(demo):
             indicator.history.update(history_change_reason="Indicateur créé")
         indicators[key] = indicator
 
-    months = _month_ends(start, 12)  # 31/12/2025 … 30/11/2026
+    months = _mid_months(start, 12)  # 15/12/2025 … 15/11/2026
     costs = [398000, 391500, 382000, 371000, 362500, 351000, 339000, 337500, 336000, 335200,
              334800, 334000]  # fmt: skip
     _measure(indicators["costs"], zip(months, costs, strict=True), "Comptabilités des membres")
@@ -258,7 +259,7 @@ def seed(demo):
     _measure(
         indicators["families"], zip(months, families, strict=True), "Registre du guichet commun"
     )
-    quarters = [dt.date(2026, 2, 28), dt.date(2026, 5, 31), dt.date(2026, 8, 31), months[-1]]
+    quarters = [dt.date(2026, 2, 27), dt.date(2026, 5, 29), dt.date(2026, 8, 31), months[-1]]
     _measure(indicators["volunteers"], zip(quarters, [10, 19, 30, 35], strict=True), "Feuilles")
     _measure(indicators["staff"], zip(quarters, ["1", "2", "2.5", "3"], strict=True), "Paie")
     _measure(indicators["meetings"], zip(quarters, [2, 5, 7, 9], strict=True), "Comptes rendus")
