@@ -72,9 +72,12 @@ def login(page, email, password=PASSWORD):
 
 
 def logout(page):
+    """Logs out through the user menu's form, and waits until the site has answered."""
     page.goto("/tableau-de-bord/")
-    page.evaluate("() => document.querySelector('form[action$=\"/deconnexion/\"]').submit()")
+    with page.expect_navigation():
+        page.evaluate("() => document.querySelector('form[action$=\"/deconnexion/\"]').submit()")
     page.wait_for_load_state()
+    assert page.get_by_role("link", name="Se connecter").first.is_visible()
 
 
 def assert_accessible(page, context=""):
