@@ -189,7 +189,7 @@ def parse(upload, alliance, *, today=None) -> tuple[list[Row], list[RowError]]:
             elif value is not None and value.as_tuple().exponent < -2:
                 value = value.quantize(Decimal("0.01"))
         if reasons:
-            errors.append(RowError(line, "; ".join(str(r) for r in reasons)))
+            errors.append(RowError(line, "\u202f; ".join(str(r) for r in reasons)))
             continue
         good.append(
             Row(
