@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from alliances.models import Action
+from alliances.tests.factories import AllianceFactory
 from evaluation.models import Indicator, Measurement, SteeringDecision
 
 from .factories import IndicatorFactory, MeasurementFactory
@@ -222,3 +223,29 @@ def test_objects_of_another_alliance_are_not_found_through_this_one(editor_clien
         reverse("evaluation:indicator_detail", args=[alliance.pk, foreign.pk])
     )
     assert response.status_code == 404
+
+
+def test_the_dashboard_panel_costs_the_same_queries_at_two_sizes(world, rf):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from alliances.access import association_capability
+    from evaluation.dashboard import association_panels
+
+    def add(count):
+        for _ in range(count):
+            alliance = AllianceFactory(lead=world.association)
+            indicator = IndicatorFactory(alliance=alliance)
+            MeasurementFactory(indicator=indicator)
+
+    request = rf.get("/tableau-de-bord/")
+    request.user = world.editor
+    capability = association_capability(world.editor, world.association)
+    add(2)
+    with CaptureQueriesContext(connection) as small:
+        association_panels(request, world.association, capability)
+    add(10)
+    with CaptureQueriesContext(connection) as large:
+        panels = association_panels(request, world.association, capability)
+    assert len(large.captured_queries) == len(small.captured_queries)
+    assert len(panels[0].context["alliances"]) == 12
