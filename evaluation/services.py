@@ -54,6 +54,20 @@ def record_measurement(indicator: Indicator, *, by=None, **fields) -> Measuremen
     return measurement
 
 
+def delete_measurement(measurement: Measurement):
+    stored = measurement.evidence_file.name if measurement.evidence_file else None
+    storage = measurement.evidence_file.storage if stored else None
+    measurement.delete()
+    if stored:
+        transaction.on_commit(lambda: storage.delete(stored))
+
+
+@transaction.atomic
+def delete_operational_objective(objective: OperationalObjective):
+    """The objective goes; its indicators stay (they may serve other objectives)."""
+    objective.delete()
+
+
 @transaction.atomic
 def import_measurements(rows, *, by=None) -> list[Measurement]:
     """Creates every row or none (rows already validated by imports.parse)."""

@@ -37,6 +37,11 @@ urlpatterns = [
         views.operational_edit,
         name="operational_edit",
     ),
+    path(
+        f"{A}objectifs/operationnels/<int:objective_pk>/supprimer/",
+        views.operational_delete,
+        name="operational_delete",
+    ),
     path(f"{A}objectifs/smart/", views.smart_check, name="smart_check"),
     # Evaluation plan
     path(f"{A}plan-evaluation/", views.plan, name="plan"),
@@ -74,6 +79,11 @@ urlpatterns = [
         name="contribution_create",
     ),
     path(f"{A}mesures/<int:measurement_pk>/piece-jointe/", views.evidence, name="evidence"),
+    path(
+        f"{A}mesures/<int:measurement_pk>/supprimer/",
+        views.measurement_delete,
+        name="measurement_delete",
+    ),
     # Analysis and steering
     path(f"{A}analyse/", views.analysis, name="analysis"),
     path(f"{A}analyse/decisions/", views.decision_create, name="decision_create"),

@@ -210,6 +210,12 @@ ROUTES = [
         READ,
         kwargs=lambda w: {"pk": w.eval_alliance.pk, "measurement_pk": w.eval_evidence.pk},
     ),
+    _post(
+        "measurement_delete",
+        lambda w: {"pk": w.eval_alliance.pk, "measurement_pk": w.eval_evidence.pk},
+        lambda w: {},
+    ),
+    _post("operational_delete", _operational, lambda w: {}),
     Route("evaluation:import_measurements", WRITE_GET, kwargs=_a),
     _post("import_confirm", _a, lambda w: {"token": "expired"}),
     Route("evaluation:import_template", READ, kwargs=_a),

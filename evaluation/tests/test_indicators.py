@@ -249,3 +249,27 @@ def test_the_dashboard_panel_costs_the_same_queries_at_two_sizes(world, rf):
         panels = association_panels(request, world.association, capability)
     assert len(large.captured_queries) == len(small.captured_queries)
     assert len(panels[0].context["alliances"]) == 12
+
+
+def test_a_mistyped_measurement_can_be_removed_with_its_evidence(
+    editor_client, alliance, django_capture_on_commit_callbacks
+):
+    indicator = IndicatorFactory(alliance=alliance, method="qualitative", target=None)
+    editor_client.post(
+        reverse("evaluation:measurement_create", args=[alliance.pk, indicator.pk]),
+        {
+            "date": "2026-03-31",
+            "evidence_text": "Entretiens",
+            "evidence_file": SimpleUploadedFile("cr.pdf", b"%PDF-1.4 cr"),
+        },
+    )
+    measurement = Measurement.objects.get()
+    storage, name = measurement.evidence_file.storage, measurement.evidence_file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            reverse("evaluation:measurement_delete", args=[alliance.pk, measurement.pk])
+        )
+    assert response.status_code == 302
+    assert not Measurement.objects.exists()
+    assert not storage.exists(name)

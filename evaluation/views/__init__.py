@@ -9,6 +9,7 @@ from .indicators import (
     indicator_target,
     indicators,
     measurement_create,
+    measurement_delete,
 )
 from .plan import plan, question_create, question_delete
 from .strategy import (
@@ -17,6 +18,7 @@ from .strategy import (
     impact_delete,
     objectives,
     operational_create,
+    operational_delete,
     operational_edit,
     smart_check,
     strategic_create,
@@ -41,6 +43,8 @@ __all__ = [
     "indicator_target",
     "indicators",
     "measurement_create",
+    "measurement_delete",
+    "operational_delete",
     "objectives",
     "operational_create",
     "operational_edit",

@@ -4,9 +4,10 @@ import os
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from evaluation import services
 from evaluation.access import get_alliance, get_indicator_for_user, get_measurement_for_user
@@ -240,3 +241,19 @@ def evidence(request, pk, measurement_pk):
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+@require_POST
+def measurement_delete(request, pk, measurement_pk):
+    """A mistyped measurement is removed (then entered again); its evidence file goes with it."""
+    alliance, _capability = get_alliance(request, pk, write=True)
+    measurement = get_object_or_404(
+        Measurement.objects.select_related("indicator"),
+        indicator__alliance=alliance,
+        pk=measurement_pk,
+    )
+    indicator = measurement.indicator
+    services.delete_measurement(measurement)
+    messages.success(request, _("The measurement is removed."))
+    return redirect("evaluation:indicator_detail", pk=alliance.pk, indicator_pk=indicator.pk)

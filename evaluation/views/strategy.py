@@ -385,3 +385,14 @@ def operational_edit(request, pk, objective_pk):
         request, pk, objective_pk, write=True
     )
     return _operational_form(request, alliance, capability, objective, None)
+
+
+@login_required
+@require_POST
+def operational_delete(request, pk, objective_pk):
+    alliance, _capability, objective = get_operational_objective_for_user(
+        request, pk, objective_pk, write=True
+    )
+    services.delete_operational_objective(objective)
+    messages.success(request, _("The operational objective is removed."))
+    return redirect("evaluation:objectives", pk=alliance.pk)
