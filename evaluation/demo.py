@@ -7,7 +7,6 @@ from decimal import Decimal
 from alliances.models import (
     ActorType,
     Alliance,
-    AllianceMember,
     AlliancePartner,
     Partner,
     PartnershipForm,
@@ -113,13 +112,8 @@ def seed(demo):
             "territory": "Lyon Nord",
         },
     )
-    for member in demo.members:
-        if member.pk != association.pk:
-            AllianceMember.objects.get_or_create(
-                alliance=alliance,
-                association=member,
-                defaults={"state": AllianceMember.State.ACTIVE},
-            )
+    # Co-members and partners are the alliances app's demo (alliances/demo.py): its seed runs
+    # first and builds this same alliance; partners are only added here when there are none.
     partners = _partners(alliance, association)
 
     Vision.objects.get_or_create(
@@ -134,14 +128,20 @@ def seed(demo):
             "disponibles, urgence pour les associations les plus fragiles.",
         },
     )
+    # Each partner's position, by its kind of actor (the partners may come from alliances/demo.py).
+    positions = {
+        actor_type: (expects, differs) for _n, actor_type, *_r, expects, differs in PARTNERS
+    }
     for link in partners:
-        spec = next((p for p in PARTNERS if p[0] == link.partner.name), None)
-        if spec:
-            StrategicGap.objects.get_or_create(
-                alliance=alliance,
-                partner=link,
-                defaults={"expectations": spec[4], "differences": spec[5]},
-            )
+        expects, differs = positions.get(
+            link.partner.actor_type,
+            ("Contribuer à la consolidation du tissu associatif local.", ""),
+        )
+        StrategicGap.objects.get_or_create(
+            alliance=alliance,
+            partner=link,
+            defaults={"expectations": expects, "differences": differs},
+        )
 
     so1, _ = StrategicObjective.objects.get_or_create(
         alliance=alliance,
