@@ -16,11 +16,29 @@ def menu(request, org):
                 active_prefix=f"/reseaux/{org.pk}/",
             )
         ]
+    items = [
+        MenuItem(
+            _("Alliances"),
+            reverse("alliances:alliance_list", args=[org.pk]),
+            order=20,
+            active_prefix="/alliances/",
+        ),
+    ]
+    if org.role:
+        items.append(
+            MenuItem(
+                _("Partners"),
+                reverse("alliances:partner_list", args=[org.pk]),
+                order=30,
+                active_prefix="/partenaires/",
+            )
+        )
     return [
+        *items,
         MenuItem(
             _("My association"),
             reverse("alliances:association_detail", args=[org.pk]),
             order=90,
             active_prefix=f"/associations/{org.pk}/",
-        )
+        ),
     ]

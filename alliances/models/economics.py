@@ -75,7 +75,10 @@ LEVER_OF = {
 def grouped_kind_choices():
     """Resource kinds grouped by lever, for a <select> with <optgroup>s."""
     return [
-        (lever.label, [(kind.value, kind.label) for kind in ResourceKind if LEVER_OF[kind] == lever])
+        (
+            lever.label,
+            [(kind.value, kind.label) for kind in ResourceKind if LEVER_OF[kind] == lever],
+        )
         for lever in Lever
     ]
 

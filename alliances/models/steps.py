@@ -33,16 +33,12 @@ class AllianceDossier(models.Model):
     # Step 5: conditions of the collaboration.
     shared_vision = models.TextField(_("shared vision of the problem"), blank=True)
     proximity = models.TextField(_("how we foster proximity and ties"), blank=True)
-    decision_process = models.TextField(
-        _("commitments, roles and decision process"), blank=True
-    )
+    decision_process = models.TextField(_("commitments, roles and decision process"), blank=True)
     communication_identity = models.TextField(
         _("collective identity and each member's visibility"), blank=True
     )
     # Economic model: what the alliance organises in common.
-    treasury = models.TextField(
-        _("allocation of resources and shared cash management"), blank=True
-    )
+    treasury = models.TextField(_("allocation of resources and shared cash management"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -124,7 +120,9 @@ class Candidate(models.Model):
 
     alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="candidates")
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="candidacies")
-    category = models.CharField(_("mapping category"), max_length=20, choices=MappingCategory.choices)
+    category = models.CharField(
+        _("mapping category"), max_length=20, choices=MappingCategory.choices
+    )
     expectations = models.TextField(_("expectations and motivations"), blank=True)
     influence = models.PositiveSmallIntegerField(
         _("influence (1 to 5)"), default=3, validators=ONE_TO_FIVE
@@ -187,9 +185,10 @@ class CriterionScore(models.Model):
     class Meta:
         verbose_name = _("score")
         verbose_name_plural = _("scores")
-        constraints = [
-            models.UniqueConstraint(fields=["candidate", "criterion"], name="one_score")
-        ]
+        constraints = [models.UniqueConstraint(fields=["candidate", "criterion"], name="one_score")]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.score}"
 
 
 class Exchange(models.Model):
