@@ -97,3 +97,5 @@ clean:
 # Extract the strings to translate into locale/fr/LC_MESSAGES/django.po (then fill msgstr).
 makemessages: python-deps
 	$(MANAGE) makemessages -l fr --ignore "$(VENV)/*" --ignore "node_modules/*" --ignore "static/vendor/*" --no-location --no-obsolete
+	@# msgmerge's fuzzy guesses are wrong more often than not: empty them so they show as missing.
+	msgattrib --clear-fuzzy --empty --clear-previous -o locale/fr/LC_MESSAGES/django.po locale/fr/LC_MESSAGES/django.po

@@ -28,6 +28,12 @@ class LoginForm(AuthenticationForm):
 class QueuedPasswordResetForm(PasswordResetForm):
     """Sends the reset mail from a Celery worker, after commit, like every other mail."""
 
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
     def send_mail(
         self,
         subject_template_name,

@@ -5,11 +5,8 @@ from core.navigation import MenuItem
 
 
 def menu(request, org):
-    return [
-        MenuItem(
-            _("Dashboard"),
-            reverse("accounts:dashboard"),
-            order=0,
-            active_prefix="/tableau-de-bord/",
-        )
-    ]
+    # A network's page is its heads' dashboard.
+    prefix = (
+        f"/reseaux/{org.pk}/" if org is not None and org.kind == "network" else "/tableau-de-bord/"
+    )
+    return [MenuItem(_("Dashboard"), reverse("accounts:dashboard"), order=0, active_prefix=prefix)]

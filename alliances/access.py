@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     WRITE_ROLES,
@@ -38,6 +39,16 @@ class Capability:
     via_network: bool = False
     platform_admin: bool = False
     role: str | None = None
+
+    @property
+    def role_label(self):
+        if self.role:
+            return Role(self.role).label
+        if self.via_network:
+            return _("Network head")
+        if self.platform_admin:
+            return _("Platform admin")
+        return ""
 
     @property
     def read_only(self):

@@ -8,14 +8,8 @@ def menu(request, org):
     if org is None:
         return []
     if org.kind == "network":
-        return [
-            MenuItem(
-                _("Members"),
-                reverse("alliances:network_detail", args=[org.pk]),
-                order=10,
-                active_prefix=f"/reseaux/{org.pk}/",
-            )
-        ]
+        # The network's page is its dashboard: the "Dashboard" entry leads there.
+        return []
     items = [
         MenuItem(
             _("Alliances"),

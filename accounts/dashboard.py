@@ -1,0 +1,15 @@
+from accounts.models import User
+from alliances.models import Association, Network, NetworkMembership
+from core.dashboard import Panel
+
+
+def platform_panels(request):
+    counts = {
+        "associations": Association.objects.count(),
+        "networks": Network.objects.count(),
+        "active_memberships": NetworkMembership.objects.filter(
+            state=NetworkMembership.State.ACTIVE
+        ).count(),
+        "users": User.objects.filter(is_active=True).count(),
+    }
+    return [Panel("dashboards/_platform_counts.html", counts, order=0, wide=True)]
