@@ -449,6 +449,20 @@ CostShareFormSet = forms.formset_factory(CostShareForm, formset=BaseCostShareFor
 
 
 class PartnerForm(Crispy, forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    # Longer than the stored value: people type « 732 829 320 »; clean_* compacts it.
+    siren = forms.CharField(
+        label=_("SIREN number"),
+        required=False,
+        max_length=20,
+        help_text=_("9 digits. Checked with its control key."),
+    )
+    siret = forms.CharField(
+        label=_("SIRET number"),
+        required=False,
+        max_length=25,
+        help_text=_("14 digits: the SIREN followed by the establishment number."),
+    )
     tags_text = forms.CharField(
         label=_("Tags"),
         required=False,
@@ -459,10 +473,6 @@ class PartnerForm(Crispy, forms.ModelForm):
     class Meta:
         model = Partner
         fields = ["name", "actor_type", "siren", "siret", "territory", "website", "description"]
-        help_texts = {
-            "siren": _("9 digits. Checked with its control key."),
-            "siret": _("14 digits: the SIREN followed by the establishment number."),
-        }
 
     def __init__(self, *args, association, **kwargs):
         super().__init__(*args, **kwargs)

@@ -170,7 +170,7 @@ def item_history(request, pk, kind, item_pk):
 @login_required
 def scoring(request, pk):
     """The grid of scores: each candidate on each criterion, 0 to 5."""
-    alliance, capability = get_alliance_for_user(request, pk, write=request.method == "POST")
+    alliance, capability = get_alliance_for_user(request, pk, write=True)
     candidates = list(Candidate.objects.filter(alliance=alliance).select_related("partner"))
     criteria = list(SelectionCriterion.objects.filter(alliance=alliance))
     existing = {
