@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from alliances.demo import seed, seed_organisations
 from alliances.models import (
     Action,
+    ActorFamily,
     Alliance,
     AllianceMember,
     AlliancePartner,
@@ -83,7 +84,7 @@ def test_a_partner_gets_its_tags_and_a_spaced_siren_is_normalised(client, world)
     partner = Partner.objects.get(name="Ville Témoin")
     assert partner.siren == "732829320"
     assert sorted(t.name for t in partner.tags.all()) == ["Lyon", "emploi"]
-    assert partner.get_family_display() == "Acteurs publics"
+    assert partner.family == ActorFamily.PUBLIC
 
 
 def test_creating_an_alliance_makes_its_file_and_leads_to_step_1(client, world):

@@ -226,7 +226,9 @@ def alliance_members(request, pk):
                 )
                 return redirect("alliances:alliance_members", pk=alliance.pk)
     members = AllianceMember.objects.filter(alliance=alliance).select_related("association")
-    partners = AlliancePartner.objects.filter(alliance=alliance).select_related("partner")
+    partners = AlliancePartner.objects.filter(alliance=alliance).select_related(
+        "partner", "alliance"
+    )
     return render(
         request,
         "alliances/alliance_members.html",

@@ -148,7 +148,7 @@ def step3(alliance, request=None):
             )
         ),
         "alliance_partners": list(
-            AlliancePartner.objects.filter(alliance=alliance).select_related("partner")
+            AlliancePartner.objects.filter(alliance=alliance).select_related("partner", "alliance")
         ),
     }
 
