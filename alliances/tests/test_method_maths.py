@@ -2,6 +2,9 @@
 
 from decimal import Decimal
 
+import pytest
+from django.utils import translation
+
 from alliances.budget import keys_add_up, split, summarise
 from alliances.selection import rank, weighted_score
 from alliances.stepper import (
@@ -13,6 +16,14 @@ from alliances.stepper import (
     step_state,
     steps_for,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The checklists' labels are compared with their msgids.
+    with translation.override("en"):
+        yield
+
 
 ALL_STEP1 = {"strategic_priorities", "expectations", "participation_mode", "complementarities"}
 
