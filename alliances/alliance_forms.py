@@ -61,7 +61,7 @@ class Crispy:
                 field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
                 field.widget.is_localized = True
             elif isinstance(field.widget, forms.Textarea):
-                field.widget.attrs.setdefault("rows", 3)
+                field.widget.attrs["rows"] = 3
 
 
 class AllianceForm(Crispy, forms.ModelForm):

@@ -757,11 +757,15 @@ def seed(demo):
             for order, (step_title, done) in enumerate(steps):
                 ActionStep.objects.create(action=action, title=step_title, done=done, order=order)
         for kind, description, quantity, amount in [
-            (ResourceKind.VOLUNTEERS, "Trésoriers bénévoles", "5 bénévoles", Decimal("6000")),
-            (ResourceKind.EMPLOYEES, "Comptable mutualisée", "1 ETP", Decimal("42000")),
-            (ResourceKind.SUBSIDIES, "Subvention d'amorçage Ville de Lyon", "", Decimal("24000")),
+            (
+                ResourceKind.VOLUNTEERS,
+                "Trésoriers bénévoles (valorisé)",
+                "5 bénévoles",
+                Decimal("6000"),
+            ),
             (ResourceKind.FEES_AND_FUNDRAISING, "Cotisations des membres", "", Decimal("15000")),
-            (ResourceKind.MEANS, "Bureau partagé mis à disposition", "20 m²", Decimal("4800")),
+            (ResourceKind.SUBSIDIES, "Appel à projets métropolitain", "", Decimal("9000")),
+            (ResourceKind.POSITIONING, "Plaidoyer commun auprès de la Métropole", "", Decimal("0")),
         ]:
             Resource.objects.create(
                 alliance=alliance,
@@ -780,12 +784,15 @@ def seed(demo):
             skills=Decimal("6000"),
             description="Formation des trésoriers",
         )
-        for label, amount in [
-            ("Poste de comptable mutualisée", Decimal("42000")),
-            ("Logiciel de paie", Decimal("3600")),
-            ("Communication commune", Decimal("2400")),
+        for label, amount, shared in [
+            ("Poste de comptable mutualisée", Decimal("42000"), True),
+            ("Logiciel de paie", Decimal("3600"), True),
+            ("Communication commune", Decimal("2400"), True),
+            ("Bureau mis à disposition (valorisé)", Decimal("4800"), False),
+            ("Formation des trésoriers (mécénat valorisé)", Decimal("6000"), False),
+            ("Bénévolat des trésoriers (valorisé)", Decimal("6000"), False),
         ]:
-            BudgetLine.objects.create(alliance=alliance, label=label, amount=amount)
+            BudgetLine.objects.create(alliance=alliance, label=label, amount=amount, shared=shared)
         participants = [association, *demo.members[1:2]]
         shares = [Decimal("60"), Decimal("40")]
         for member, percent in zip(participants, shares, strict=False):
