@@ -73,7 +73,12 @@ def login(page, email, password=PASSWORD):
 
 def logout(page):
     page.goto("/tableau-de-bord/")
-    page.evaluate("() => document.querySelector('form[action$=\"/deconnexion/\"]').submit()")
+    # Wait for the logout POST's navigation: otherwise the next page.goto races it and may
+    # still carry the old session.
+    with page.expect_navigation():
+        page.evaluate(
+            "() => document.querySelector('form[action$=\"/deconnexion/\"]').submit()"
+        )
     page.wait_for_load_state()
 
 
