@@ -359,6 +359,12 @@ class ActionForm(AllianceScopedForm):
             "owner_partner": _("…or a partner of the alliance."),
         }
 
+    def clean(self):
+        data = super().clean()
+        if data.get("owner_user") and data.get("owner_partner"):
+            self.add_error("owner_partner", _("Choose one owner: a person or a partner, not both."))
+        return data
+
     def limit_choices(self):
         self.fields["owner_user"].queryset = alliance_users(self.alliance)
         self.fields["owner_partner"].queryset = AlliancePartner.objects.filter(

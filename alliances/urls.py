@@ -48,9 +48,9 @@ urlpatterns = [
     path("reseaux/<int:pk>/", networks.network_detail, name="network_detail"),
     path("reseaux/<int:pk>/inviter/", networks.invite_association, name="invite_association"),
     # Partner directory (private to the association)
-    path("associations/<int:pk>/partenaires/", partners.partner_list, name="partner_list"),
+    path("partenaires/association/<int:pk>/", partners.partner_list, name="partner_list"),
     path(
-        "associations/<int:pk>/partenaires/nouveau/",
+        "partenaires/association/<int:pk>/nouveau/",
         partners.partner_create,
         name="partner_create",
     ),
@@ -73,20 +73,20 @@ urlpatterns = [
         name="partner_item_delete",
     ),
     # Alliances
-    path("associations/<int:pk>/alliances/", alliance_pages.alliance_list, name="alliance_list"),
+    path("alliances/association/<int:pk>/", alliance_pages.alliance_list, name="alliance_list"),
     path(
-        "associations/<int:pk>/alliances/nouvelle/",
+        "alliances/association/<int:pk>/nouvelle/",
         alliance_pages.alliance_create,
         name="alliance_create",
     ),
     path(
-        "associations/<int:pk>/alliances/invitations/<int:member_pk>/accepter/",
+        "alliances/association/<int:pk>/invitations/<int:member_pk>/accepter/",
         alliance_pages.answer_alliance_invitation,
         {"answer": "accept"},
         name="accept_alliance_invitation",
     ),
     path(
-        "associations/<int:pk>/alliances/invitations/<int:member_pk>/refuser/",
+        "alliances/association/<int:pk>/invitations/<int:member_pk>/refuser/",
         alliance_pages.answer_alliance_invitation,
         {"answer": "decline"},
         name="decline_alliance_invitation",

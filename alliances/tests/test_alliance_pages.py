@@ -34,6 +34,7 @@ from alliances.tests.factories import (
     ActionFactory,
     AllianceFactory,
     AllianceMemberFactory,
+    AlliancePartnerFactory,
     AssociationFactory,
     ConventionFactory,
     MembershipFactory,
@@ -400,3 +401,23 @@ def test_the_demo_has_one_alliance_at_step_2_and_one_complete_and_seeding_twice_
     convention = complete.conventions.get()
     assert convention.status == ConventionStatus.SIGNED
     assert convention.document.open("rb").read(5) == b"%PDF-"
+
+
+def test_an_action_has_one_owner_and_cannot_end_before_it_starts(client, world, alliance):
+    partner = AlliancePartnerFactory(alliance=alliance)
+    _login(client, world.editor)
+    response = client.post(
+        reverse("alliances:item_add", args=[alliance.pk, "action"]),
+        {
+            "title": "Recruter",
+            "status": "planned",
+            "progress": "0",
+            "owner_user": world.editor.pk,
+            "owner_partner": partner.pk,
+            "start_date": "2026-05-01",
+            "due_date": "2026-04-01",
+        },
+    )
+    errors = response.context["form"].errors
+    assert "owner_partner" in errors and "due_date" in errors
+    assert not Action.objects.exists()

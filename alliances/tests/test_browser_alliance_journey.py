@@ -37,7 +37,7 @@ def test_an_editor_walks_an_alliance_through_the_five_steps(page):
     login(page, editor.email)
 
     # The partner directory first: the candidates of step 3 come from it.
-    page.goto(f"/associations/{association.pk}/partenaires/")
+    page.goto(f"/partenaires/association/{association.pk}/")
     assert_accessible(page, "empty directory")
     page.get_by_role("link", name="Ajouter un partenaire").click()
     page.fill("[name=name]", "Ville de Lyon")
@@ -54,7 +54,7 @@ def test_an_editor_walks_an_alliance_through_the_five_steps(page):
     assert_accessible(page, "partner detail")
 
     # Create the alliance.
-    page.goto(f"/associations/{association.pk}/alliances/")
+    page.goto(f"/alliances/association/{association.pk}/")
     assert_accessible(page, "alliance list, empty")
     page.get_by_role("link", name="Créer une alliance").click()
     assert_accessible(page, "create alliance")
@@ -224,7 +224,7 @@ def test_an_editor_walks_an_alliance_through_the_five_steps(page):
         (f"/alliances/{alliance.pk}/membres/", "members"),
         (f"/alliances/{alliance.pk}/historique/", "history"),
         (f"/alliances/{alliance.pk}/", "overview"),
-        (f"/associations/{association.pk}/alliances/", "alliance list"),
+        (f"/alliances/association/{association.pk}/", "alliance list"),
         ("/tableau-de-bord/", "dashboard"),
     ]:
         page.goto(url)

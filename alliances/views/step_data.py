@@ -11,6 +11,7 @@ from alliances.budget import summarise
 from alliances.models import (
     Action,
     ActionStep,
+    AllianceMember,
     AlliancePartner,
     Amendment,
     BudgetLine,
@@ -35,6 +36,7 @@ from alliances.models import (
 )
 from alliances.selection import rank
 from core.dashboard import collect_panels
+from core.organisation import current_organisation
 
 
 def _dossier(alliance):
@@ -44,13 +46,32 @@ def _dossier(alliance):
         return None
 
 
+def _diagnosed_association(request, alliance):
+    """The association whose self-diagnostic feeds step 1: the one the user works for when it
+    takes part in the alliance (a co-member sees its own), otherwise the lead."""
+    org = current_organisation(request)
+    if org and org.kind == "association" and org.pk != alliance.lead_id:
+        member = (
+            AllianceMember.objects.filter(
+                alliance=alliance, association_id=org.pk, state=AllianceMember.State.ACTIVE
+            )
+            .select_related("association")
+            .first()
+        )
+        if member:
+            return member.association
+    return alliance.lead
+
+
 def step1(alliance, request=None):
     items = defaultdict(list)
     for item in SwotItem.objects.filter(alliance=alliance):
         items[item.quadrant].append(item)
     panels = []
     if request is not None:
-        panels = collect_panels("diagnostic_summary_panels", request, alliance.lead)
+        panels = collect_panels(
+            "diagnostic_summary_panels", request, _diagnosed_association(request, alliance)
+        )
     return {
         "dossier": _dossier(alliance),
         "swot": [(q.value, q.label, items.get(q.value, [])) for q in SwotQuadrant],
