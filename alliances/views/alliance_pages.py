@@ -43,6 +43,9 @@ def alliance_context(request, alliance, capability, tab, **extra):
         "current_step": current_step(steps),
         "tab": tab,
         "lead_admin": _is_lead_staff(request.user, alliance, admin=True),
+        "ending_conventions": list(
+            Convention.objects.ending_soon().filter(alliance=alliance).order_by("end_date")
+        ),
         **extra,
     }
 
