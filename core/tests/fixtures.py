@@ -76,9 +76,7 @@ def logout(page):
     # Wait for the logout POST's navigation: otherwise the next page.goto races it and may
     # still carry the old session.
     with page.expect_navigation():
-        page.evaluate(
-            "() => document.querySelector('form[action$=\"/deconnexion/\"]').submit()"
-        )
+        page.evaluate("() => document.querySelector('form[action$=\"/deconnexion/\"]').submit()")
     page.wait_for_load_state()
 
 
