@@ -175,3 +175,21 @@ def get_network_for_head(request, pk):
 
 def is_network_head(user, network) -> bool:
     return user.is_authenticated and network.heads.filter(user=user).exists()
+
+
+def get_partner_for_user(request, pk, *, write=False):
+    """A partner of an association's directory: only that association's staff (and its
+    network heads, read-only) see it."""
+    from .models import Partner
+
+    partner = get_object_or_404(Partner.objects.select_related("association"), pk=pk)
+    capability = require(association_capability(request.user, partner.association_id), write=write)
+    return partner, capability
+
+
+def get_alliance_item_for_user(request, pk, model, item_pk, *, lookup="alliance", write=False):
+    """An object hanging from an alliance (directly or through `lookup`): 404 when the alliance
+    is not visible or the object belongs to another alliance, 403 for a reader's write."""
+    alliance, capability = get_alliance_for_user(request, pk, write=write)
+    item = get_object_or_404(model.objects.filter(**{lookup: alliance}), pk=item_pk)
+    return alliance, item, capability

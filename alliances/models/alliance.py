@@ -76,6 +76,11 @@ class Alliance(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("alliances:alliance_detail", args=[self.pk])
+
     def participating_association_ids(self):
         """The lead and the active co-members: the associations whose users work on it."""
         ids = set(

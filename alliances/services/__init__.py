@@ -1,6 +1,19 @@
 """Writes, one module per area. Views validate and check access, then call these."""
 
 from .actions import create_action
+from .alliances import (
+    answer_co_member_invitation,
+    create_alliance,
+    decide_candidate,
+    delete_with_dependants,
+    dossier_of,
+    end_co_membership,
+    invite_co_member,
+    save_convention,
+    set_cost_shares,
+    set_scores,
+    what_goes_with,
+)
 from .organisations import (
     MembershipError,
     accept_invitation,
@@ -17,6 +30,17 @@ from .organisations import (
 )
 
 __all__ = [
+    "answer_co_member_invitation",
+    "create_alliance",
+    "decide_candidate",
+    "delete_with_dependants",
+    "dossier_of",
+    "end_co_membership",
+    "invite_co_member",
+    "save_convention",
+    "set_cost_shares",
+    "set_scores",
+    "what_goes_with",
     "MembershipError",
     "accept_invitation",
     "accept_network_invitation",

@@ -11,6 +11,9 @@ from alliances.models import (
     AlliancePartner,
     Association,
     AssociationMembership,
+    Convention,
+    ConventionStatus,
+    ConventionType,
     Network,
     NetworkHead,
     NetworkMembership,
@@ -120,3 +123,33 @@ class ActionFactory(factory.django.DjangoModelFactory):
     alliance = factory.SubFactory(AllianceFactory)
     title = factory.Sequence(lambda n: f"Action {n}")
     status = ActionStatus.PLANNED
+
+
+class ConventionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Convention
+
+    alliance = factory.SubFactory(AllianceFactory)
+    kind = ConventionType.PARTNERSHIP
+    title = factory.Sequence(lambda n: f"Convention {n}")
+    status = ConventionStatus.DRAFT
+
+
+def signed_pdf_file(name="convention.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from alliances.demo import simple_pdf
+
+    return SimpleUploadedFile(name, simple_pdf(["Convention signée"]), "application/pdf")
+
+
+def attach_pdf(convention):
+    from django.core.files.base import ContentFile
+
+    from alliances.demo import simple_pdf
+
+    pdf = simple_pdf(["Convention signée"])
+    convention.document_name = "convention-signee.pdf"
+    convention.document_size = len(pdf)
+    convention.document.save("convention.pdf", ContentFile(pdf), save=True)
+    return convention

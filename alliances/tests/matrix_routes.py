@@ -1,9 +1,29 @@
-from alliances.models import Invitation, NetworkMembership, Role
+from alliances.models import (
+    ActionStep,
+    AllianceMember,
+    Candidate,
+    Contact,
+    ConventionParty,
+    CriterionScore,
+    Invitation,
+    NetworkMembership,
+    RelationshipEvent,
+    Role,
+    SelectionCriterion,
+    SwotItem,
+)
 from alliances.tests.factories import (
+    ActionFactory,
+    AllianceFactory,
+    AllianceMemberFactory,
+    AlliancePartnerFactory,
     AssociationFactory,
+    ConventionFactory,
     MembershipFactory,
     NetworkFactory,
     NetworkMembershipFactory,
+    PartnerFactory,
+    attach_pdf,
 )
 from core.tests.matrix import (
     ADMIN_GET,
@@ -13,6 +33,8 @@ from core.tests.matrix import (
     NETWORK_WRITE_GET,
     NETWORK_WRITE_POST,
     READ,
+    WRITE_GET,
+    WRITE_POST,
     Route,
 )
 
@@ -32,6 +54,57 @@ def extend_world(world):
         network=world.network, association=association
     )
     world.objects["candidate"] = AssociationFactory(name="Candidate")
+    _extend_alliances(world)
+
+
+def _extend_alliances(world):
+    """An alliance led by asso, with a co-member association and everything the pages show."""
+    association = world.association
+    alliance = AllianceFactory(lead=association, title="Alliance Témoin")
+    co_member = AssociationFactory(name="Asso Co-membre")
+    AllianceMemberFactory(alliance=alliance, association=co_member)
+    world.objects["co_member"] = co_member
+    world.objects["co_membership"] = AllianceMember.objects.get(
+        alliance=alliance, association=co_member
+    )
+    world.users["co_member_editor"] = MembershipFactory(
+        association=co_member, role=Role.EDITOR
+    ).user
+    world.objects["alliance"] = alliance
+    partner = PartnerFactory(association=association, name="Mairie Témoin")
+    world.objects["partner"] = partner
+    world.objects["contact"] = Contact.objects.create(partner=partner, name="Jeanne Contact")
+    world.objects["event"] = RelationshipEvent.objects.create(
+        partner=partner, date="2026-01-15", summary="Rencontre"
+    )
+    world.objects["alliance_partner"] = AlliancePartnerFactory(
+        alliance=alliance, partner=PartnerFactory(association=association, name="Entreprise")
+    )
+    world.objects["swot"] = SwotItem.objects.create(
+        alliance=alliance, quadrant="strength", text="Expertise", importance=4
+    )
+    criterion = SelectionCriterion.objects.create(alliance=alliance, name="Compatibilité")
+    world.objects["criterion"] = criterion
+    candidate = Candidate.objects.create(
+        alliance=alliance, partner=partner, category="local_authorities"
+    )
+    CriterionScore.objects.create(candidate=candidate, criterion=criterion, score=3)
+    world.objects["candidacy"] = candidate
+    convention = attach_pdf(ConventionFactory(alliance=alliance))
+    world.objects["convention"] = convention
+    world.objects["party"] = ConventionParty.objects.create(
+        convention=convention, association=association, commitments="Porter le projet"
+    )
+    action = ActionFactory(alliance=alliance, title="Action Témoin")
+    world.objects["action"] = action
+    world.objects["action_step"] = ActionStep.objects.create(action=action, title="Étape")
+    # An alliance of another association that invites asso as co-member.
+    inviting = AllianceFactory(lead=world.other_association, title="Alliance qui invite")
+    world.objects["alliance_invitation"] = AllianceMember.objects.create(
+        alliance=inviting, association=association, state=AllianceMember.State.INVITED
+    )
+    # A spare partner with nothing depending on it, for the delete route.
+    world.objects["free_partner"] = PartnerFactory(association=association, name="Libre")
 
 
 def _association(w):
@@ -128,3 +201,263 @@ ROUTES = [
         data=lambda w: {"identifier": w.candidate.rna},
     ),
 ]
+
+
+# --- Alliances ---------------------------------------------------------------------------
+# The co-member association's editor works on the alliance like the lead's editor.
+A_READ = {**READ, "co_member_editor": 200}
+A_WRITE_GET = {**WRITE_GET, "co_member_editor": 200}
+A_WRITE_POST = {**WRITE_POST, "co_member_editor": 302}
+# The lead's own pages (directory, alliance list): the co-member's staff are outsiders there.
+OTHER_TENANT = {"co_member_editor": 404}
+# Only the lead's staff invite co-members; only the lead's administrators delete or remove.
+LEAD_WRITE_POST = {**WRITE_POST, "co_member_editor": 403}
+LEAD_ADMIN_GET = {**ADMIN_GET, "co_member_editor": 403}
+LEAD_ADMIN_POST = {**ADMIN_POST, "co_member_editor": 403}
+
+
+def _alliance(w):
+    return {"pk": w.alliance.pk}
+
+
+def _item(kind, name):
+    return lambda w: {"pk": w.alliance.pk, "kind": kind, "item_pk": w.objects[name].pk}
+
+
+def _partner(w):
+    return {"pk": w.partner.pk}
+
+
+ALLIANCE_DATA = {"title": "Alliance renommée", "purpose": "Agir ensemble", "territory": "Lyon"}
+
+ALLIANCE_ROUTES = [
+    Route("alliances:alliance_list", {**READ, **OTHER_TENANT}, kwargs=_association),
+    Route("alliances:alliance_create", {**WRITE_GET, **OTHER_TENANT}, kwargs=_association),
+    Route(
+        "alliances:alliance_create",
+        {**WRITE_POST, **OTHER_TENANT},
+        kwargs=_association,
+        method="post",
+        data=lambda w: ALLIANCE_DATA,
+    ),
+    Route(
+        "alliances:accept_alliance_invitation",
+        {**ADMIN_POST, **OTHER_TENANT},
+        kwargs=lambda w: {"pk": w.association.pk, "member_pk": w.alliance_invitation.pk},
+        method="post",
+    ),
+    Route(
+        "alliances:decline_alliance_invitation",
+        {**ADMIN_POST, **OTHER_TENANT},
+        kwargs=lambda w: {"pk": w.association.pk, "member_pk": w.alliance_invitation.pk},
+        method="post",
+    ),
+    Route("alliances:alliance_detail", A_READ, kwargs=_alliance),
+    Route("alliances:alliance_edit", A_WRITE_GET, kwargs=_alliance),
+    Route(
+        "alliances:alliance_edit",
+        A_WRITE_POST,
+        kwargs=_alliance,
+        method="post",
+        data=lambda w: ALLIANCE_DATA,
+    ),
+    Route("alliances:alliance_delete", LEAD_ADMIN_GET, kwargs=_alliance),
+    Route("alliances:alliance_delete", LEAD_ADMIN_POST, kwargs=_alliance, method="post"),
+    Route("alliances:alliance_history", A_READ, kwargs=_alliance),
+    *[
+        Route(
+            "alliances:alliance_step",
+            A_READ,
+            kwargs=lambda w, n=n: {"pk": w.alliance.pk, "step": n},
+            label=f"step{n}",
+        )
+        for n in range(1, 6)
+    ],
+    Route(
+        "alliances:alliance_step",
+        A_WRITE_POST,
+        kwargs=lambda w: {"pk": w.alliance.pk, "step": 1},
+        method="post",
+        data=lambda w: {"strategic_priorities": "Consolider", "expectations": "Mutualiser"},
+    ),
+    Route("alliances:alliance_members", A_READ, kwargs=_alliance),
+    Route(
+        "alliances:alliance_members",
+        LEAD_WRITE_POST,
+        kwargs=_alliance,
+        method="post",
+        data=lambda w: {"identifier": w.candidate.rna},
+        label="invite",
+    ),
+    Route(
+        "alliances:end_alliance_membership",
+        LEAD_ADMIN_GET,
+        kwargs=lambda w: {"pk": w.alliance.pk, "member_pk": w.co_membership.pk},
+    ),
+    Route(
+        "alliances:end_alliance_membership",
+        LEAD_ADMIN_POST,
+        kwargs=lambda w: {"pk": w.alliance.pk, "member_pk": w.co_membership.pk},
+        method="post",
+    ),
+    Route("alliances:scoring", A_WRITE_GET, kwargs=_alliance),
+    Route(
+        "alliances:scoring",
+        A_WRITE_POST,
+        kwargs=_alliance,
+        method="post",
+        data=lambda w: {f"score-{w.candidacy.pk}-{w.criterion.pk}": "4"},
+    ),
+    Route(
+        "alliances:candidate_decision",
+        A_WRITE_GET,
+        kwargs=lambda w: {"pk": w.alliance.pk, "item_pk": w.candidacy.pk},
+    ),
+    Route(
+        "alliances:candidate_decision",
+        A_WRITE_POST,
+        kwargs=lambda w: {"pk": w.alliance.pk, "item_pk": w.candidacy.pk},
+        method="post",
+        data=lambda w: {
+            "decision": "selected",
+            "decision_reason": "Engagement confirmé",
+            "partnership_form": "public_policy",
+            "role": "Financeur",
+        },
+    ),
+    # The signed convention: everyone who sees the alliance, and nobody else (404).
+    Route(
+        "alliances:convention_document",
+        A_READ,
+        kwargs=lambda w: {"pk": w.alliance.pk, "item_pk": w.convention.pk},
+    ),
+    Route("alliances:action_plan", A_READ, kwargs=_alliance),
+    Route(
+        "alliances:action_plan_export",
+        A_READ,
+        kwargs=lambda w: {"pk": w.alliance.pk, "fmt": "csv"},
+        label="csv",
+    ),
+    Route(
+        "alliances:action_plan_export",
+        A_READ,
+        kwargs=lambda w: {"pk": w.alliance.pk, "fmt": "xlsx"},
+        label="xlsx",
+    ),
+    Route("alliances:economic_model", A_READ, kwargs=_alliance),
+    Route(
+        "alliances:economic_model",
+        A_WRITE_POST,
+        kwargs=_alliance,
+        method="post",
+        data=lambda w: {"treasury": "Compte commun"},
+    ),
+    Route("alliances:cost_sharing", A_WRITE_GET, kwargs=_alliance),
+    Route(
+        "alliances:cost_sharing",
+        A_WRITE_POST,
+        kwargs=_alliance,
+        method="post",
+        data=lambda w: {
+            "keys-TOTAL_FORMS": "2",
+            "keys-INITIAL_FORMS": "2",
+            "keys-0-percent": "60",
+            "keys-1-percent": "40",
+        },
+    ),
+    Route(
+        "alliances:item_add",
+        A_WRITE_GET,
+        kwargs=lambda w: {"pk": w.alliance.pk, "kind": "convention"},
+    ),
+    Route(
+        "alliances:item_add",
+        A_WRITE_POST,
+        kwargs=lambda w: {"pk": w.alliance.pk, "kind": "moff"},
+        method="post",
+        data=lambda w: {"quadrant": "threat", "text": "Concurrence", "importance": "2"},
+    ),
+    Route("alliances:item_edit", A_WRITE_GET, kwargs=_item("action", "action")),
+    Route(
+        "alliances:item_edit",
+        A_WRITE_POST,
+        kwargs=_item("action", "action"),
+        method="post",
+        data=lambda w: {"title": "Action renommée", "status": "in_progress", "progress": "20"},
+    ),
+    Route("alliances:item_delete", A_WRITE_GET, kwargs=_item("partie", "party")),
+    Route(
+        "alliances:item_delete",
+        A_WRITE_POST,
+        kwargs=_item("etape-action", "action_step"),
+        method="post",
+    ),
+    Route("alliances:item_history", A_READ, kwargs=_item("convention", "convention")),
+    # The partner directory is private to the association: its staff only.
+    Route("alliances:partner_list", {**MEMBER_GET, **OTHER_TENANT}, kwargs=_association),
+    Route(
+        "alliances:partner_create",
+        {**WRITE_GET, **OTHER_TENANT},
+        kwargs=_association,
+    ),
+    Route(
+        "alliances:partner_create",
+        {**WRITE_POST, **OTHER_TENANT},
+        kwargs=_association,
+        method="post",
+        data=lambda w: {"name": "Fondation Témoin", "actor_type": "foundation"},
+    ),
+    Route("alliances:partner_detail", {**MEMBER_GET, **OTHER_TENANT}, kwargs=_partner),
+    Route("alliances:partner_edit", {**WRITE_GET, **OTHER_TENANT}, kwargs=_partner),
+    Route(
+        "alliances:partner_edit",
+        {**WRITE_POST, **OTHER_TENANT},
+        kwargs=_partner,
+        method="post",
+        data=lambda w: {"name": "Mairie renommée", "actor_type": "local_authority"},
+    ),
+    Route("alliances:partner_delete", {**WRITE_GET, **OTHER_TENANT}, kwargs=_partner),
+    Route(
+        "alliances:partner_delete",
+        {**WRITE_POST, **OTHER_TENANT},
+        kwargs=lambda w: {"pk": w.free_partner.pk},
+        method="post",
+    ),
+    Route(
+        "alliances:partner_item_add",
+        {**WRITE_GET, **OTHER_TENANT},
+        kwargs=lambda w: {"pk": w.partner.pk, "kind": "contact"},
+    ),
+    Route(
+        "alliances:partner_item_add",
+        {**WRITE_POST, **OTHER_TENANT},
+        kwargs=lambda w: {"pk": w.partner.pk, "kind": "evenement"},
+        method="post",
+        data=lambda w: {"date": "2026-02-01", "summary": "Appel"},
+    ),
+    Route(
+        "alliances:partner_item_edit",
+        {**WRITE_GET, **OTHER_TENANT},
+        kwargs=lambda w: {"pk": w.partner.pk, "kind": "contact", "item_pk": w.contact.pk},
+    ),
+    Route(
+        "alliances:partner_item_edit",
+        {**WRITE_POST, **OTHER_TENANT},
+        kwargs=lambda w: {"pk": w.partner.pk, "kind": "contact", "item_pk": w.contact.pk},
+        method="post",
+        data=lambda w: {"name": "Jeanne Renommée"},
+    ),
+    Route(
+        "alliances:partner_item_delete",
+        {**WRITE_GET, **OTHER_TENANT},
+        kwargs=lambda w: {"pk": w.partner.pk, "kind": "evenement", "item_pk": w.event.pk},
+    ),
+    Route(
+        "alliances:partner_item_delete",
+        {**WRITE_POST, **OTHER_TENANT},
+        kwargs=lambda w: {"pk": w.partner.pk, "kind": "evenement", "item_pk": w.event.pk},
+        method="post",
+    ),
+]
+
+ROUTES += ALLIANCE_ROUTES

@@ -1,0 +1,50 @@
+"""The association dashboard's alliance panel: each alliance's step, late actions and
+conventions ending within 60 days."""
+
+from core.dashboard import Panel
+
+from .models import Action, Convention
+from .selectors import alliances_of, steps_by_alliance
+from .stepper import STEP_TITLES, current_step
+
+
+def association_panels(request, association, capability):
+    alliances = list(alliances_of(association))
+    ids = [a.pk for a in alliances]
+    steps = steps_by_alliance(ids)
+    late_actions = list(Action.objects.late().filter(alliance_id__in=ids).order_by("due_date")[:10])
+    late_by_alliance = {}
+    for action in (
+        Action.objects.late().filter(alliance_id__in=ids).values_list("alliance_id", flat=True)
+    ):
+        late_by_alliance[action] = late_by_alliance.get(action, 0) + 1
+    rows = []
+    for alliance in alliances:
+        current = current_step(steps[alliance.pk])
+        rows.append(
+            {
+                "alliance": alliance,
+                "current": current,
+                "current_title": STEP_TITLES.get(current, ""),
+                "late": late_by_alliance.get(alliance.pk, 0),
+            }
+        )
+    ending = list(
+        Convention.objects.ending_soon()
+        .filter(alliance_id__in=ids)
+        .select_related("alliance")
+        .order_by("end_date")
+    )
+    return [
+        Panel(
+            "alliances/panels/association_alliances.html",
+            {
+                "association": association,
+                "is_member": capability.is_member,
+                "rows": rows,
+                "late_actions": late_actions,
+                "ending": ending,
+            },
+            order=20,
+        )
+    ]

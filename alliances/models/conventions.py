@@ -1,0 +1,223 @@
+"""Step 4: the conventions that seal the alliance, their parties, amendments and signed PDF."""
+
+import datetime as dt
+import os
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .alliance import Alliance
+from .organisations import Association
+from .partners import AlliancePartner
+
+ENDING_SOON_DAYS = 60
+
+
+def private_storage():
+    """Signed conventions never sit under a public URL: a folder no web server serves,
+    or the private S3 bucket when one is configured. They are read through a view that
+    checks access."""
+    if settings.STORAGES["default"]["BACKEND"].endswith("S3Storage"):
+        return default_storage
+    return FileSystemStorage(location=os.path.join(str(settings.MEDIA_ROOT), "private"))
+
+
+def convention_upload_to(instance, filename):
+    # A random name: the user's file name is kept in `document_name`, never on disk.
+    return f"conventions/{secrets.token_hex(16)}.pdf"
+
+
+class ConventionType(models.TextChoices):
+    PARTNERSHIP = "partnership", _("Partnership agreement")
+    CHARTER = "charter", _("Partnership charter")
+    CONSORTIUM = "consortium", _("Consortium agreement")
+    CPO = "cpo", _("Multi-year objectives agreement (CPO)")
+    CPOM = "cpom", _("Multi-year objectives and means agreement (CPOM)")
+    OTHER = "other", _("Other")
+
+
+class ConventionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    NEGOTIATION = "negotiation", _("Under negotiation")
+    SIGNED = "signed", _("Signed")
+    EXPIRED = "expired", _("Expired")
+    TERMINATED = "terminated", _("Terminated")
+
+
+class Clause(models.TextChoices):
+    """The clauses a sound convention has."""
+
+    PURPOSE = "purpose", _("Purpose")
+    DURATION = "duration", _("Duration")
+    COMMITMENTS = "commitments", _("Reciprocal commitments")
+    FINANCIAL = "financial", _("Financial terms")
+    GOVERNANCE = "governance", _("Governance")
+    COMMUNICATION = "communication", _("Communication and use of brands")
+    INTELLECTUAL_PROPERTY = "intellectual_property", _("Intellectual property")
+    PERSONAL_DATA = "personal_data", _("Personal data")
+    EVALUATION = "evaluation", _("Evaluation")
+    TERMINATION = "termination", _("Termination")
+
+
+class ConventionQuerySet(models.QuerySet):
+    def ending_soon(self, today=None):
+        """Signed conventions whose end date falls within the next 60 days."""
+        today = today or timezone.localdate()
+        return self.filter(
+            status=ConventionStatus.SIGNED,
+            end_date__gte=today,
+            end_date__lte=today + dt.timedelta(days=ENDING_SOON_DAYS),
+        )
+
+
+class Convention(models.Model):
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="conventions")
+    kind = models.CharField(_("type"), max_length=15, choices=ConventionType.choices)
+    title = models.CharField(_("title"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ConventionStatus.choices, default=ConventionStatus.DRAFT
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    financial_terms = models.TextField(_("financial terms"), blank=True)
+    total_amount = models.DecimalField(
+        _("total amount (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    clauses = models.JSONField(_("clauses present"), default=list, blank=True)
+    document = models.FileField(
+        _("signed document (PDF)"),
+        upload_to=convention_upload_to,
+        storage=private_storage,
+        blank=True,
+    )
+    document_name = models.CharField(max_length=255, blank=True)
+    document_size = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = ConventionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("convention")
+        verbose_name_plural = _("conventions")
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gt=models.F("start_date")),
+                name="convention_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date <= self.start_date:
+            raise ValidationError({"end_date": _("The end date must come after the start date.")})
+        if self.status == ConventionStatus.SIGNED and not self.signed_on:
+            raise ValidationError({"signed_on": _("Give the date the convention was signed.")})
+
+    @property
+    def missing_clauses(self):
+        return [clause for clause in Clause if clause.value not in (self.clauses or [])]
+
+    def clause_labels(self):
+        return [Clause(c).label for c in self.clauses or [] if c in Clause.values]
+
+    def ends_soon(self, today=None):
+        today = today or timezone.localdate()
+        return (
+            self.status == ConventionStatus.SIGNED
+            and self.end_date is not None
+            and today <= self.end_date <= today + dt.timedelta(days=ENDING_SOON_DAYS)
+        )
+
+    def days_left(self, today=None):
+        today = today or timezone.localdate()
+        return (self.end_date - today).days if self.end_date else None
+
+
+class ConventionParty(models.Model):
+    """A named party to a convention with its own commitments."""
+
+    convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="parties")
+    association = models.ForeignKey(
+        Association,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("member association"),
+    )
+    partner = models.ForeignKey(
+        AlliancePartner,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="convention_parties",
+        verbose_name=_("partner of the alliance"),
+    )
+    name = models.CharField(_("name of the party"), max_length=200, blank=True)
+    represented_by = models.CharField(_("represented by"), max_length=200, blank=True)
+    commitments = models.TextField(_("commitments"))
+    financial_contribution = models.DecimalField(
+        _("financial contribution (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        if self.name:
+            return self.name
+        if self.association_id:
+            return str(self.association)
+        if self.partner_id:
+            return str(self.partner.partner)
+        return ""
+
+    def clean(self):
+        if not (self.name or self.association_id or self.partner_id):
+            raise ValidationError(
+                {"name": _("Choose a member or a partner of the alliance, or type a name.")}
+            )
+
+
+class Amendment(models.Model):
+    """An avenant. Numbered in order within its convention."""
+
+    convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="amendments")
+    number = models.PositiveSmallIntegerField(_("number"))
+    signed_on = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=200)
+    changes = models.TextField(_("what it changes"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["convention", "number"], name="one_amendment_number")
+        ]
+
+    def __str__(self):
+        return f"{self.number} – {self.title}"

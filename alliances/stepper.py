@@ -1,0 +1,149 @@
+"""Where an alliance stands in the five steps: pure functions over facts, no queries.
+
+`alliances.selectors.step_facts` gathers the facts for many alliances in a constant number of
+queries; `steps_for(facts)` turns them into five `StepState`s, each with the checklist of what
+is still missing. Nothing blocks the user: the stepper guides, it never forbids.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+NOT_STARTED = "not_started"
+IN_PROGRESS = "in_progress"
+COMPLETE = "complete"
+
+STATE_LABELS = {
+    NOT_STARTED: _("Not started"),
+    IN_PROGRESS: _("In progress"),
+    COMPLETE: _("Complete"),
+}
+
+STEP_TITLES = {
+    1: _("Internal diagnostic"),
+    2: _("Formalise the project"),
+    3: _("Choose the right partners"),
+    4: _("Formalise by contract"),
+    5: _("Conditions for collaboration"),
+}
+
+
+@dataclass
+class StepFacts:
+    """What exists for one alliance, as counts and filled texts."""
+
+    filled: set = field(default_factory=set)  # names of the dossier's non-empty text fields
+    swot_quadrants: set = field(default_factory=set)
+    figures: int = 0
+    candidates: int = 0
+    criteria: int = 0
+    unscored_candidates: int = 0
+    exchanges: int = 0
+    selected: int = 0
+    undecided: int = 0
+    conventions: int = 0
+    signed_conventions: int = 0
+    signed_with_document: int = 0
+    signed_with_all_clauses: int = 0
+    governance_bodies: int = 0
+    meetings: int = 0
+    internal_communication: int = 0
+    external_communication: int = 0
+
+
+@dataclass
+class StepState:
+    number: int
+    title: str
+    state: str
+    done: list
+    missing: list
+
+    @property
+    def state_label(self):
+        return STATE_LABELS[self.state]
+
+    @property
+    def complete(self):
+        return self.state == COMPLETE
+
+
+def _checks(number, f: StepFacts):
+    """(label, satisfied) pairs for one step: the checklist shown to the user."""
+    if number == 1:
+        return [
+            (_("Strategic priorities written"), "strategic_priorities" in f.filled),
+            (_("Expectations from the alliance written"), "expectations" in f.filled),
+            (_("Way of taking part described"), "participation_mode" in f.filled),
+            (_("Strengths listed in the SWOT"), "strength" in f.swot_quadrants),
+            (_("Weaknesses listed in the SWOT"), "weakness" in f.swot_quadrants),
+            (_("Opportunities listed in the SWOT"), "opportunity" in f.swot_quadrants),
+            (_("Threats listed in the SWOT"), "threat" in f.swot_quadrants),
+            (_("Complementarities sought written"), "complementarities" in f.filled),
+        ]
+    if number == 2:
+        return [
+            (_("Social need qualified"), "social_need" in f.filled),
+            (_("Social need quantified with at least one figure"), f.figures > 0),
+            (_("Need for a collective answer shown"), "collective_need" in f.filled),
+            (_("Argument from analysed data written"), "argument" in f.filled),
+            (_("Key actors to mobilise named"), "key_actors" in f.filled),
+            (_("Beneficiaries' involvement described"), "beneficiaries" in f.filled),
+        ]
+    if number == 3:
+        return [
+            (_("At least one actor placed on the map"), f.candidates > 0),
+            (_("Selection criteria defined"), f.criteria > 0),
+            (
+                _("Every candidate scored on every criterion"),
+                f.candidates > 0 and f.criteria > 0 and f.unscored_candidates == 0,
+            ),
+            (_("At least one exchange logged"), f.exchanges > 0),
+            (_("A decision taken on every candidate"), f.candidates > 0 and f.undecided == 0),
+            (_("At least one partner selected"), f.selected > 0),
+        ]
+    if number == 4:
+        return [
+            (_("At least one convention drafted"), f.conventions > 0),
+            (_("A convention signed"), f.signed_conventions > 0),
+            (_("The signed document uploaded"), f.signed_with_document > 0),
+            (_("Every essential clause present"), f.signed_with_all_clauses > 0),
+        ]
+    if number == 5:
+        return [
+            (_("Shared vision written"), "shared_vision" in f.filled),
+            (
+                _("Commitments, roles and decision process described"),
+                "decision_process" in f.filled,
+            ),
+            (_("At least one governance body"), f.governance_bodies > 0),
+            (_("At least one meeting recorded"), f.meetings > 0),
+            (_("Internal communication planned"), f.internal_communication > 0),
+            (_("External communication planned"), f.external_communication > 0),
+        ]
+    raise ValueError(number)
+
+
+def step_state(number: int, facts: StepFacts) -> StepState:
+    checks = _checks(number, facts)
+    done = [label for label, ok in checks if ok]
+    missing = [label for label, ok in checks if not ok]
+    if not done:
+        state = NOT_STARTED
+    elif not missing:
+        state = COMPLETE
+    else:
+        state = IN_PROGRESS
+    return StepState(number, STEP_TITLES[number], state, done, missing)
+
+
+def steps_for(facts: StepFacts) -> list[StepState]:
+    return [step_state(number, facts) for number in STEP_TITLES]
+
+
+def current_step(steps: list[StepState]) -> int | None:
+    """The first step not complete (None once all five are)."""
+    for step in steps:
+        if not step.complete:
+            return step.number
+    return None
