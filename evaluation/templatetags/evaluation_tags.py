@@ -22,3 +22,12 @@ def get_item(mapping, key):
 def smart_missing(assessment):
     """« mesurable, temporellement défini »: the criteria not met yet."""
     return ", ".join(str(c.label).lower() for c in assessment.criteria if not c.met)
+
+
+@register.simple_tag
+def alliance_attention(alliance):
+    """How many of the alliance's indicators need attention (two queries, whatever the number):
+    shown on the alliance's own pages, next to the « Indicators » tab."""
+    from evaluation.selectors import alliance_indicators
+
+    return sum(1 for row in alliance_indicators(alliance) if row.needs_attention)

@@ -273,3 +273,17 @@ def test_a_mistyped_measurement_can_be_removed_with_its_evidence(
     assert response.status_code == 302
     assert not Measurement.objects.exists()
     assert not storage.exists(name)
+
+
+def test_the_alliance_page_links_to_the_evaluation_and_counts_indicators_to_watch(
+    client, world, alliance
+):
+    indicator = IndicatorFactory(alliance=alliance, frequency="monthly")
+    Indicator.objects.filter(pk=indicator.pk).update(baseline_date=dt.date(2000, 1, 1))
+    client.force_login(world.reader)
+    html = client.get(reverse("alliances:alliance_detail", args=[alliance.pk])).content.decode()
+    assert reverse("evaluation:objectives", args=[alliance.pk]) in html
+    assert reverse("evaluation:indicators", args=[alliance.pk]) in html
+    assert 'badge text-bg-danger">1<' in html
+    page = client.get(reverse("evaluation:objectives", args=[alliance.pk])).content.decode()
+    assert reverse("alliances:alliance_detail", args=[alliance.pk]) in page
