@@ -4,9 +4,24 @@ from django.utils.translation import gettext_lazy as _
 
 from .identifiers import normalise_rna, normalise_siren, validate_rna, validate_siren
 from .models import Association, Role
+from .models.organisations import IDENTIFIER_REQUIRED
 
 
 class AssociationForm(forms.ModelForm):
+    # People type identifiers with spaces or dots ("732 829 320"): accept them, store compact.
+    rna = forms.CharField(
+        label=Association._meta.get_field("rna").verbose_name,
+        help_text=Association._meta.get_field("rna").help_text,
+        max_length=20,
+        required=False,
+    )
+    siren = forms.CharField(
+        label=Association._meta.get_field("siren").verbose_name,
+        help_text=Association._meta.get_field("siren").help_text,
+        max_length=20,
+        required=False,
+    )
+
     class Meta:
         model = Association
         fields = [
@@ -28,11 +43,33 @@ class AssociationForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
 
+    def _post_clean(self):
+        super()._post_clean()
+        # An identifier was typed but is invalid: its own message says why; asking for
+        # "an RNA or a SIREN" on top of it would only confuse.
+        typed = any(self.data.get(self.add_prefix(name), "").strip() for name in ("rna", "siren"))
+        if typed and "rna" in self._errors:
+            kept = [
+                e
+                for e in self._errors["rna"].as_data()
+                if str(e.message) != str(IDENTIFIER_REQUIRED)
+            ]
+            if kept:
+                self._errors["rna"] = self.error_class(kept)
+            else:
+                del self._errors["rna"]
+
     def clean_rna(self):
-        return normalise_rna(self.cleaned_data["rna"])
+        value = normalise_rna(self.cleaned_data["rna"])
+        if value:
+            validate_rna(value)
+        return value
 
     def clean_siren(self):
-        return normalise_siren(self.cleaned_data["siren"])
+        value = normalise_siren(self.cleaned_data["siren"])
+        if value:
+            validate_siren(value)
+        return value
 
 
 class InviteColleagueForm(forms.Form):

@@ -1,3 +1,4 @@
+from .actions import OPEN_STATUSES, Action, ActionQuerySet, ActionStatus, ActionStep
 from .alliance import Alliance, AllianceMember, AllianceQuerySet
 from .organisations import (
     WRITE_ROLES,
@@ -11,8 +12,33 @@ from .organisations import (
     Role,
     Sector,
 )
+from .partners import (
+    FAMILY_OF,
+    ActorFamily,
+    ActorType,
+    AlliancePartner,
+    Contact,
+    Partner,
+    PartnershipForm,
+    PartnerTag,
+    RelationshipEvent,
+)
 
 __all__ = [
+    "FAMILY_OF",
+    "OPEN_STATUSES",
+    "Action",
+    "ActionQuerySet",
+    "ActionStatus",
+    "ActionStep",
+    "ActorFamily",
+    "ActorType",
+    "AlliancePartner",
+    "Contact",
+    "Partner",
+    "PartnerTag",
+    "PartnershipForm",
+    "RelationshipEvent",
     "WRITE_ROLES",
     "Alliance",
     "AllianceMember",

@@ -22,6 +22,8 @@ from alliances.identifiers import (
 )
 from alliances.territory import DEPARTMENT_CHOICES, REGIONS
 
+IDENTIFIER_REQUIRED = _("Give the RNA number, the SIREN number, or both.")
+
 
 class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")

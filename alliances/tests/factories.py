@@ -3,13 +3,19 @@ from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
 from alliances.models import (
+    Action,
+    ActionStatus,
+    ActorType,
     Alliance,
     AllianceMember,
+    AlliancePartner,
     Association,
     AssociationMembership,
     Network,
     NetworkHead,
     NetworkMembership,
+    Partner,
+    PartnershipForm,
     Role,
 )
 
@@ -85,3 +91,32 @@ class AllianceMemberFactory(factory.django.DjangoModelFactory):
     alliance = factory.SubFactory(AllianceFactory)
     association = factory.SubFactory(AssociationFactory)
     state = AllianceMember.State.ACTIVE
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    association = factory.SubFactory(AssociationFactory)
+    name = factory.Sequence(lambda n: f"Partenaire {n}")
+    actor_type = ActorType.COMPANY
+    territory = "Lyon"
+
+
+class AlliancePartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AlliancePartner
+
+    alliance = factory.SubFactory(AllianceFactory)
+    partner = factory.LazyAttribute(lambda o: PartnerFactory(association=o.alliance.lead))
+    role = "Financeur"
+    partnership_form = PartnershipForm.FINANCIAL_PATRONAGE
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    alliance = factory.SubFactory(AllianceFactory)
+    title = factory.Sequence(lambda n: f"Action {n}")
+    status = ActionStatus.PLANNED

@@ -5,9 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.emails import send_after_commit
-
-from .models import (
+from alliances.models import (
     Association,
     AssociationMembership,
     Invitation,
@@ -16,6 +14,7 @@ from .models import (
     NetworkMembership,
     Role,
 )
+from core.emails import send_after_commit
 
 
 class MembershipError(Exception):
