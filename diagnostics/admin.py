@@ -65,6 +65,12 @@ class QuestionnaireVersionAdmin(LockedWhenAnsweredMixin, admin.ModelAdmin):
             version.save(update_fields=["published_at"])
 
 
+@admin.register(Statement)
+class StatementAdmin(LockedWhenAnsweredMixin, admin.ModelAdmin):
+    list_display = ("code", "text", "axis")
+    list_filter = ("axis__version",)
+
+
 @admin.register(Axis)
 class AxisAdmin(LockedWhenAnsweredMixin, admin.ModelAdmin):
     list_display = ("code", "title", "version")

@@ -194,6 +194,10 @@ def _finished_campaign(association, version, title, users, level, opened_at, rng
     if not created:
         return campaign
     statements = _statements(version)
+    first = _answers_for(rng, statements, level)
+    # The second respondent mostly agrees, a point apart at most, but sees a few statements
+    # quite differently: those are the « points de discussion ».
+    disputed = set(rng.sample([s.code for s in statements], 5))
     for index, user in enumerate(users):
         respondent = Respondent.objects.create(
             campaign=campaign,
@@ -201,9 +205,17 @@ def _finished_campaign(association, version, title, users, level, opened_at, rng
             started_at=opened_at + timedelta(days=1 + index),
             submitted_at=opened_at + timedelta(days=5 + index),
         )
-        # The second respondent sees things differently on some axes: points de discussion.
-        personal_level = level + (0.0 if index == 0 else rng.uniform(-0.6, 0.6))
-        answers = _answers_for(rng, statements, personal_level, spread=1.0 + index * 0.6)
+        if index == 0:
+            answers = first
+        else:
+            answers = {}
+            for statement, value in first.items():
+                if value is None:
+                    answers[statement] = rng.choice([None, 3])
+                elif statement.code in disputed:
+                    answers[statement] = value + 2 if value <= 3 else value - 2
+                else:
+                    answers[statement] = max(1, min(5, value + rng.choice([-1, 0, 0, 1])))
         _save(respondent, answers, respondent.submitted_at, comments if index == 0 else None)
     return campaign
 

@@ -48,7 +48,9 @@ def campaign_list(request, pk):
 @login_required
 def campaign_open(request, pk):
     association, capability = get_association_for_user(request, pk, admin=True)
-    form = OpenCampaignForm(request.POST or None, association=association)
+    form = OpenCampaignForm(
+        request.POST if request.method == "POST" else None, association=association
+    )
     if request.method == "POST" and form.is_valid():
         try:
             campaign = services.open_campaign(
