@@ -272,7 +272,8 @@ def answer_review(request, pk):
         messages.success(
             request,
             _(
-                "Thank you! Your answers are submitted. The results will show once everyone has answered."
+                "Thank you! Your answers are submitted. "
+                "The results will show once everyone has answered."
             ),
         )
         return redirect("diagnostics:answer_review", pk=campaign.pk)

@@ -33,6 +33,16 @@ class QuestionnaireVersion(models.Model):
     def __str__(self):
         return f"{self.code} · {self.title}"
 
+    def save(self, *args, **kwargs):
+        # published_at alone may be set (publishing); everything else is frozen once answered.
+        if self.pk and kwargs.get("update_fields") != ["published_at"]:
+            self.check_editable()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.check_editable()
+        return super().delete(*args, **kwargs)
+
     @classmethod
     def current(cls):
         """The latest published version: new campaigns use it."""
@@ -52,16 +62,6 @@ class QuestionnaireVersion(models.Model):
             raise QuestionnaireLocked(
                 _("This questionnaire version has answers and can no longer be changed.")
             )
-
-    def save(self, *args, **kwargs):
-        # published_at alone may be set (publishing); everything else is frozen once answered.
-        if self.pk and kwargs.get("update_fields") != ["published_at"]:
-            self.check_editable()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self.check_editable()
-        return super().delete(*args, **kwargs)
 
     # --- Reading the data ---------------------------------------------------------------------
 
@@ -84,9 +84,6 @@ class _FrozenWithVersion(models.Model):
     class Meta:
         abstract = True
 
-    def _version(self):
-        raise NotImplementedError
-
     def save(self, *args, **kwargs):
         self._version().check_editable()
         super().save(*args, **kwargs)
@@ -94,6 +91,9 @@ class _FrozenWithVersion(models.Model):
     def delete(self, *args, **kwargs):
         self._version().check_editable()
         return super().delete(*args, **kwargs)
+
+    def _version(self):
+        raise NotImplementedError
 
 
 class Axis(_FrozenWithVersion):

@@ -14,9 +14,7 @@ from diagnostics.tests.factories import finished_campaign, make_campaign, statem
 
 def extend_world(world):
     association = world.association
-    world.users["respondent"] = MembershipFactory(
-        association=association, role=Role.EDITOR
-    ).user
+    world.users["respondent"] = MembershipFactory(association=association, role=Role.EDITOR).user
     world.users["colleague"] = MembershipFactory(association=association, role=Role.EDITOR).user
     world.objects["finished_campaign"] = finished_campaign(
         association, 3, users=[world.users["respondent"], world.users["colleague"]]
@@ -51,9 +49,7 @@ def _close_open_campaign(w):
 
 ROUTES = [
     Route("diagnostics:campaign_list", READ_ALL, kwargs=lambda w: {"pk": w.association.pk}),
-    Route(
-        "diagnostics:campaign_open", ADMIN_GET_ALL, kwargs=lambda w: {"pk": w.association.pk}
-    ),
+    Route("diagnostics:campaign_open", ADMIN_GET_ALL, kwargs=lambda w: {"pk": w.association.pk}),
     Route(
         "diagnostics:campaign_open",
         ADMIN_POST_ALL,

@@ -31,7 +31,10 @@ def test_v1_is_loaded_with_eight_axes_of_five_statements_and_three_recommendatio
     axes = list(version.axes.prefetch_related("statements", "recommendations"))
     assert [a.code for a in axes] == [f"A{i}" for i in range(1, 9)]
     assert all(len(a.statements.all()) == 5 for a in axes)
-    assert all({r.band for r in a.recommendations.all()} == {"priority", "consolidate", "strength"} for a in axes)
+    assert all(
+        {r.band for r in a.recommendations.all()} == {"priority", "consolidate", "strength"}
+        for a in axes
+    )
     assert version.published_at is not None
     assert version.maturity_levels()[3]["name"] == "Partenariats établis"
     assert Statement.objects.get(axis__version=version, code="A6.5").text.endswith(
@@ -67,7 +70,9 @@ def test_admin_shows_a_version_with_answers_read_only():
     campaign = make_campaign(AssociationFactory())
     statement = statements()[0]
     request = RequestFactory().get("/")
-    request.user = type("U", (), {"is_active": True, "is_staff": True, "has_perm": lambda *a: True})()
+    request.user = type(
+        "U", (), {"is_active": True, "is_staff": True, "has_perm": lambda *a: True}
+    )()
     from django.contrib.admin.sites import site
 
     version_admin = QuestionnaireVersionAdmin(QuestionnaireVersion, site)

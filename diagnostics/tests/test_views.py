@@ -98,7 +98,9 @@ def test_submitting_warns_about_unanswered_statements_but_is_allowed(client, set
     _association, _admin, respondent, campaign = setup
     client.force_login(respondent)
     statement = statements()[0]
-    client.post(reverse("diagnostics:autosave", args=[campaign.pk]), {f"answer-{statement.pk}": "3"})
+    client.post(
+        reverse("diagnostics:autosave", args=[campaign.pk]), {f"answer-{statement.pk}": "3"}
+    )
     review = client.get(reverse("diagnostics:answer_review", args=[campaign.pk])).content.decode()
     assert "39 affirmations ne sont pas renseignées" in review
 
@@ -152,9 +154,7 @@ def test_results_show_score_maturity_priorities_evolution_and_the_network_median
     network = _network_with_results(4)
     NetworkMembershipFactory(network=network, association=association)
     finished_campaign(association, 2, opened_at=timezone.now() - timedelta(days=400))
-    campaign = finished_campaign(
-        association, lambda code: 2 if code.startswith("A1") else 4
-    )
+    campaign = finished_campaign(association, lambda code: 2 if code.startswith("A1") else 4)
     client.force_login(admin)
 
     html = client.get(reverse("diagnostics:campaign_detail", args=[campaign.pk])).content.decode()
@@ -245,7 +245,9 @@ def test_dashboard_offers_to_resume_with_progress(client, setup):
     _association, _admin, respondent, campaign = setup
     client.force_login(respondent)
     statement = statements()[0]
-    client.post(reverse("diagnostics:autosave", args=[campaign.pk]), {f"answer-{statement.pk}": "3"})
+    client.post(
+        reverse("diagnostics:autosave", args=[campaign.pk]), {f"answer-{statement.pk}": "3"}
+    )
     html = client.get(reverse("accounts:dashboard")).content.decode()
     assert "Reprendre" in html and "1 réponse sur 40" in html.replace("réponses", "réponse")
 
