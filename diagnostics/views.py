@@ -245,7 +245,8 @@ def autosave(request, pk):
         # 409: the JS shows this message and does not retry (retrying would not help).
         return HttpResponse(str(problem), status=409, content_type="text/plain; charset=utf-8")
     axes = _axes(campaign)
-    position = int(request.POST.get("position") or 1)
+    raw_position = request.POST.get("position", "")
+    position = int(raw_position) if raw_position.isdigit() else 1
     return render(
         request,
         "diagnostics/_saved.html",
