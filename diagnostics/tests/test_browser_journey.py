@@ -15,6 +15,13 @@ from diagnostics.tests.factories import make_campaign, statements
 pytestmark = pytest.mark.browser
 
 
+def _logout(page):
+    """Log out and wait until the logout has landed (the next goto must not race it)."""
+    logout(page)
+    page.wait_for_url(lambda url: "/tableau-de-bord/" not in url)
+    page.wait_for_load_state()
+
+
 def _answer_axis(page, axis_statements, value):
     for statement in axis_statements:
         page.locator(f"label[for='answer-{statement.pk}-{value}']").click()
@@ -56,7 +63,7 @@ def test_respondent_answers_in_two_sittings_and_the_admin_gets_the_pdf(page):
         _answer_axis(page, by_axis[position], 4 if position % 2 else "dk")
     page.get_by_role("button", name="Axe suivant").click()
     expect(page.locator("#progress")).to_contain_text("Axe 5 sur 8 · 20 réponses sur 40")
-    logout(page)
+    _logout(page)
 
     answer = Answer.objects.get(respondent__user=respondent, statement=first)
     assert (answer.value, answer.comment) == (4, "Le projet associatif date de 2015.")
@@ -75,7 +82,7 @@ def test_respondent_answers_in_two_sittings_and_the_admin_gets_the_pdf(page):
     assert_accessible(page, "review")
     page.get_by_role("button", name="Envoyer mes réponses").click()
     expect(page.get_by_text("Tout le monde a répondu")).to_be_visible()
-    logout(page)
+    _logout(page)
     campaign.refresh_from_db()
     assert campaign.status == Campaign.Status.CLOSED
 
