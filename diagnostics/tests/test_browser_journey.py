@@ -40,7 +40,8 @@ def test_respondent_answers_in_two_sittings_and_the_admin_gets_the_pdf(page):
     # The respondent starts from the dashboard
     login(page, respondent.email)
     page.get_by_role("link", name="Commencer").click()
-    expect(page.get_by_role("heading", name="A1 · Vision et stratégie partenariale")).to_be_visible()
+    heading = page.get_by_role("heading", name="A1 · Vision et stratégie partenariale")
+    expect(heading).to_be_visible()
     expect(page.locator("#progress")).to_contain_text("Axe 1 sur 8 · 0 réponse sur 40")
     assert_accessible(page, "axis 1")
 
@@ -78,7 +79,8 @@ def test_respondent_answers_in_two_sittings_and_the_admin_gets_the_pdf(page):
         page.get_by_role("button", name=button).click()
 
     # The review warns about the 4 statements left, and allows submitting
-    expect(page.get_by_role("heading", name="4 affirmations ne sont pas renseignées")).to_be_visible()
+    missing = page.get_by_role("heading", name="4 affirmations ne sont pas renseignées")
+    expect(missing).to_be_visible()
     assert_accessible(page, "review")
     page.get_by_role("button", name="Envoyer mes réponses").click()
     expect(page.get_by_text("Tout le monde a répondu")).to_be_visible()
