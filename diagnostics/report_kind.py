@@ -1,6 +1,7 @@
 """The diagnostic's PDF report, registered with the generic report pipeline (reports/kinds.py)."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -54,5 +55,6 @@ DIAGNOSTIC = register(
         filename=filename,
         check_access=check_access,
         select_related=("association", "version"),
+        subject_url=lambda campaign: reverse("diagnostics:campaign_detail", args=[campaign.pk]),
     )
 )

@@ -13,6 +13,8 @@ An app adds a kind by registering it when it starts (in its AppConfig.ready), e.
         title=lambda subject: _("Evaluation of %(name)s") % {"name": subject.title},
         filename=lambda subject, report: f"evaluation-{slugify(subject.title)}.pdf",
         check_access=alliance_report_access,     # (request, subject, write) -> raises 404/403
+        select_related=("lead",),                # optional
+        subject_url=lambda subject: reverse("alliances:alliance_detail", args=[subject.pk]),
     ))
 
 The pipeline (reports.tasks.render_report) only knows this interface.
@@ -40,6 +42,8 @@ class ReportKind:
     check_access: Callable[..., Any]
     # select_related for fetching the subject in views and in the task.
     select_related: tuple[str, ...] = ()
+    # The subject's page, for links back from the reports list (optional).
+    subject_url: Callable[[Any], str] | None = None
 
     def model_class(self):
         return apps.get_model(self.model)

@@ -37,7 +37,11 @@ def report_list(request, kind, object_id):
     return render(
         request,
         "reports/report_list.html",
-        {"panel": reports_panel(request, kind.code, subject, limit=100), "subject": subject},
+        {
+            "panel": reports_panel(request, kind.code, subject, limit=100),
+            "subject": subject,
+            "subject_url": kind.subject_url(subject) if kind.subject_url else None,
+        },
     )
 
 
