@@ -67,13 +67,18 @@ def login(page, email, password=PASSWORD):
     page.goto("/connexion/")
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
+    # Wait for the login to land before the caller navigates elsewhere.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
 
 
 def logout(page):
     page.goto("/tableau-de-bord/")
-    page.evaluate("() => document.querySelector('form[action$=\"/deconnexion/\"]').submit()")
+    # submit() returns before the navigation starts: wait for the logout to land, or the
+    # next goto races it and is aborted (net::ERR_ABORTED).
+    with page.expect_navigation(url=lambda url: "/tableau-de-bord/" not in url):
+        page.evaluate("() => document.querySelector('form[action$=\"/deconnexion/\"]').submit()")
     page.wait_for_load_state()
 
 
