@@ -251,3 +251,18 @@ def test_visiting_an_axis_remembers_where_to_resume():
     services.visit_axis(respondent, axis)
     respondent.refresh_from_db()
     assert respondent.last_axis == axis
+
+
+def test_the_admin_action_publishes_a_copy_of_the_version(client):
+    from accounts.tests.factories import UserFactory
+
+    platform_admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(platform_admin)
+    response = client.post(
+        "/admin/diagnostics/questionnaireversion/",
+        {"action": "publish_copy", "_selected_action": [v1().pk]},
+    )
+    assert response.status_code == 302
+    copy = QuestionnaireVersion.objects.get(code="v2")
+    assert copy.published_at is None  # to be edited, then published
+    assert Statement.objects.filter(axis__version=copy).count() == 40

@@ -256,3 +256,18 @@ def test_dashboard_offers_to_resume_with_progress(client, setup):
 
 def test_axes_are_those_of_the_campaigns_version():
     assert Axis.objects.filter(version=v1()).count() == 8
+
+
+def test_the_diagnostic_summary_panel_for_an_alliance_step_shows_the_priorities(rf):
+    from django.template.loader import render_to_string
+
+    from core.dashboard import collect_panels
+
+    association = AssociationFactory()
+    finished_campaign(association, lambda code: 2 if code.startswith("A1") else 4)
+    request = rf.get("/")
+    request.user = MembershipFactory(association=association).user
+    panels = collect_panels("diagnostic_summary_panels", request, association)
+    html = render_to_string(panels[0].template, {"panel": panels[0].context})
+    assert "Partenariats établis" in html
+    assert "A1 · 2,0" in html
