@@ -49,9 +49,17 @@ def report_list(request, kind, object_id):
 @require_POST
 def request_report(request, kind, object_id):
     kind, subject = _kind_and_subject(request, kind, object_id, write=True)
+    pending_before = set(
+        Report.objects.of_subject(subject)
+        .filter(kind=kind.code, status__in=[Report.Status.QUEUED, Report.Status.RUNNING])
+        .values_list("pk", flat=True)
+    )
     report = services.request_report(kind, subject, request.user)
     if request.htmx:
-        return render(request, "reports/_status_item.html", {"report": report})
+        response = render(request, "reports/_status_item.html", {"report": report})
+        if report.pk in pending_before:  # already listed and polling: add nothing
+            response["HX-Reswap"] = "none"
+        return response
     messages.success(request, _("The report is being prepared; it will be ready in a moment."))
     return redirect("reports:list", kind=kind.code, object_id=subject.pk)
 

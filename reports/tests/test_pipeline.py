@@ -99,7 +99,8 @@ def test_a_pending_report_is_polled_and_not_asked_twice(client, admin, campaign)
     client.force_login(admin)
     url = reverse("reports:request", args=["diagnostic", campaign.pk])
     client.post(url)  # on_commit never runs inside this test's transaction: it stays queued
-    client.post(url)
+    again = client.post(url, HTTP_HX_REQUEST="true")
+    assert again["HX-Reswap"] == "none"  # the page lists it already
     report = Report.objects.get()
     assert report.status == Report.Status.QUEUED
     status = client.get(reverse("reports:status", args=[report.pk])).content.decode()
