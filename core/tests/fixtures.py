@@ -67,19 +67,17 @@ def login(page, email, password=PASSWORD):
     page.goto("/connexion/")
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe").fill(password)
-    # Wait for the login to land before the caller navigates elsewhere.
-    with page.expect_navigation():
-        page.get_by_role("button", name="Se connecter").click()
+    page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
 
 
 def logout(page):
+    """Logs out through the user menu's form, and waits until the site has answered."""
     page.goto("/tableau-de-bord/")
-    # submit() returns before the navigation starts: wait for the logout to land, or the
-    # next goto races it and is aborted (net::ERR_ABORTED).
-    with page.expect_navigation(url=lambda url: "/tableau-de-bord/" not in url):
+    with page.expect_navigation():
         page.evaluate("() => document.querySelector('form[action$=\"/deconnexion/\"]').submit()")
     page.wait_for_load_state()
+    assert page.get_by_role("link", name="Se connecter").first.is_visible()
 
 
 def assert_accessible(page, context=""):
