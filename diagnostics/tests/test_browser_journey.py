@@ -39,7 +39,8 @@ def test_respondent_answers_in_two_sittings_and_the_admin_gets_the_pdf(page):
 
     # The respondent starts from the dashboard
     login(page, respondent.email)
-    page.get_by_role("link", name="Commencer").click()
+    panel = page.get_by_role("region", name="Autodiagnostic")
+    panel.get_by_role("link", name="Commencer").click()
     heading = page.get_by_role("heading", name="A1 · Vision et stratégie partenariale")
     expect(heading).to_be_visible()
     expect(page.locator("#progress")).to_contain_text("Axe 1 sur 8 · 0 réponse sur 40")
@@ -71,7 +72,7 @@ def test_respondent_answers_in_two_sittings_and_the_admin_gets_the_pdf(page):
 
     # Days later: back on the dashboard, « Reprendre » leads to axis 5
     login(page, respondent.email)
-    page.get_by_role("link", name="Reprendre").click()
+    page.get_by_role("region", name="Autodiagnostic").get_by_role("link", name="Reprendre").click()
     expect(page.get_by_role("heading", name="A5 · Moyens et compétences")).to_be_visible()
     for position in (5, 6, 7, 8):
         _answer_axis(page, by_axis[position][:4], 3 if position < 8 else 5)

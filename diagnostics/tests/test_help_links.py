@@ -7,6 +7,7 @@ from diagnostics.help_links import help_url, latest_alliance
 pytestmark = pytest.mark.django_db
 
 
+@override_settings(ROOT_URLCONF="diagnostics.tests.no_help_urls")
 def test_without_the_target_pages_there_is_no_link_and_no_error():
     association = AssociationFactory()
     assert help_url("alliance_step_3", association, None) is None
