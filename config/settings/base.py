@@ -188,7 +188,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240
 # WeasyPrint holds on to memory: recycle worker processes so it comes back.
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Reports left queued while the broker was down (or whose worker died) are sent again.
+    "requeue-stale-reports": {"task": "reports.tasks.requeue_stale_reports", "schedule": 60.0},
+}
 
 CACHES = {
     "default": (

@@ -1,0 +1,106 @@
+"""Dashboard panels of the self-diagnostic (see core/dashboard.py)."""
+
+from django.db.models import Count, Q
+
+from alliances.models import Association
+from core.dashboard import Panel
+
+from . import results
+from .models import Campaign, Respondent, Statement
+
+
+def _latest_summary(association):
+    campaign = results.latest_finished(association)
+    if campaign is None:
+        return None
+    result = results.score_campaigns([campaign])[campaign.pk]
+    maturity = (
+        campaign.version.maturity_levels().get(result.maturity_level)
+        if result.maturity_level
+        else None
+    )
+    return {"campaign": campaign, "result": result, "maturity": maturity}
+
+
+def association_panels(request, association, capability):
+    to_answer = None
+    if capability.is_member:
+        respondent = (
+            Respondent.objects.filter(
+                user=request.user,
+                campaign__association=association,
+                campaign__status=Campaign.Status.OPEN,
+                submitted_at__isnull=True,
+            )
+            .select_related("campaign")
+            .annotate(
+                given=Count(
+                    "answers", filter=Q(answers__value__isnull=False) | Q(answers__dont_know=True)
+                )
+            )
+            .first()
+        )
+        if respondent is not None:
+            total = Statement.objects.filter(
+                axis__version_id=respondent.campaign.version_id
+            ).count()
+            to_answer = {
+                "respondent": respondent,
+                "campaign": respondent.campaign,
+                "given": respondent.given,
+                "total": total,
+                "percent": round(100 * respondent.given / total) if total else 0,
+            }
+    return [
+        Panel(
+            "diagnostics/panels/association.html",
+            {
+                "association": association,
+                "capability": capability,
+                "to_answer": to_answer,
+                "latest": _latest_summary(association),
+            },
+            order=20,
+        )
+    ]
+
+
+def diagnostic_summary_panels(request, association):
+    """A compact summary of the association's latest results (used on an alliance's step 1)."""
+    return [
+        Panel(
+            "diagnostics/panels/summary.html",
+            {"association": association, "latest": _latest_summary(association)},
+            order=20,
+        )
+    ]
+
+
+def network_panels(request, network):
+    members = list(Association.objects.active_in(network).order_by("name"))
+    campaigns = results.latest_finished_per_association([m.pk for m in members])
+    scored = results.score_campaigns(campaigns)
+    by_association = {c.association_id: c for c in campaigns}
+    rows = []
+    for member in members:
+        campaign = by_association.get(member.pk)
+        rows.append(
+            {
+                "association": member,
+                "campaign": campaign,
+                "result": scored.get(campaign.pk) if campaign else None,
+            }
+        )
+    return [
+        Panel(
+            "diagnostics/panels/network.html",
+            {
+                "network": network,
+                "rows": rows,
+                "with_results": len(campaigns),
+                "member_count": len(members),
+            },
+            order=30,
+            wide=True,
+        )
+    ]

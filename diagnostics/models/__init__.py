@@ -1,0 +1,20 @@
+from .campaign import Answer, Campaign, CampaignQuerySet, Respondent
+from .questionnaire import (
+    Axis,
+    QuestionnaireLocked,
+    QuestionnaireVersion,
+    Recommendation,
+    Statement,
+)
+
+__all__ = [
+    "Answer",
+    "Axis",
+    "Campaign",
+    "CampaignQuerySet",
+    "QuestionnaireLocked",
+    "QuestionnaireVersion",
+    "Recommendation",
+    "Respondent",
+    "Statement",
+]

@@ -1,0 +1,353 @@
+"""Reading a campaign's results: the queries, then the pure scoring module.
+
+Used by the results page, the dashboard panels and the PDF report, so they always agree.
+Scores are recomputed from the answers (never stored rounded).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from alliances.models import Association, NetworkMembership
+
+from . import help_links
+from .models import Answer, Axis, Campaign, QuestionnaireVersion
+from .models.questionnaire import axis_specs
+from .radar import RadarSeries, radar_svg
+from .scoring import (
+    MIN_GROUP_SIZE,
+    AxisResult,
+    Band,
+    CampaignResult,
+    StatementResult,
+    evolution,
+    network_median,
+    score_campaign,
+)
+
+# --- Queries ------------------------------------------------------------------------------------
+
+
+def version_axes(version_ids) -> dict[int, list[Axis]]:
+    """{version id: axes with statements and recommendations}, in three queries."""
+    axes = (
+        Axis.objects.filter(version_id__in=set(version_ids))
+        .prefetch_related("statements", "recommendations")
+        .order_by("version_id", "position")
+    )
+    by_version = defaultdict(list)
+    for axis in axes:
+        by_version[axis.version_id].append(axis)
+    return by_version
+
+
+def answers_by_campaign(campaign_ids) -> dict[int, dict]:
+    """{campaign id: {respondent id: {statement code: value or None}}}, in one query.
+
+    Only answers actually given count: a row with neither a value nor « je ne sais pas »
+    (a comment typed before choosing) is left out.
+    """
+    campaign_ids = list(campaign_ids)
+    rows = Answer.objects.filter(respondent__campaign_id__in=set(campaign_ids)).values_list(
+        "respondent__campaign_id", "respondent_id", "statement__code", "value", "dont_know"
+    )
+    result: dict[int, dict] = {cid: {} for cid in campaign_ids}
+    for campaign_id, respondent_id, code, value, dont_know in rows:
+        if value is None and not dont_know:
+            continue
+        result[campaign_id].setdefault(respondent_id, {})[code] = value
+    return result
+
+
+def score_campaigns(campaigns) -> dict[int, CampaignResult]:
+    campaigns = list(campaigns)
+    if not campaigns:
+        return {}
+    specs = {
+        vid: axis_specs(axes) for vid, axes in version_axes(c.version_id for c in campaigns).items()
+    }
+    answers = answers_by_campaign(c.pk for c in campaigns)
+    return {c.pk: score_campaign(specs[c.version_id], answers[c.pk]) for c in campaigns}
+
+
+def previous_finished(campaign: Campaign) -> Campaign | None:
+    return (
+        Campaign.objects.finished()
+        .filter(association_id=campaign.association_id, opened_at__lt=campaign.opened_at)
+        .exclude(pk=campaign.pk)
+        .order_by("-opened_at")
+        .first()
+    )
+
+
+def latest_finished(association) -> Campaign | None:
+    return (
+        Campaign.objects.finished()
+        .filter(association=association)
+        .select_related("version")
+        .order_by("-closed_at", "-pk")
+        .first()
+    )
+
+
+def latest_finished_per_association(association_ids) -> list[Campaign]:
+    """Each association's most recent finished campaign (PostgreSQL DISTINCT ON)."""
+    return list(
+        Campaign.objects.finished()
+        .filter(association_id__in=association_ids)
+        .order_by("association_id", "-closed_at", "-pk")
+        .distinct("association_id")
+    )
+
+
+@dataclass(frozen=True)
+class NetworkComparison:
+    network_name: str
+    contributors: int
+    medians: dict[str, Decimal | None]  # axis code -> median (None: fewer than 5 contributors)
+
+    @property
+    def shown(self) -> bool:
+        return self.contributors >= MIN_GROUP_SIZE
+
+
+def network_comparison(association) -> NetworkComparison | None:
+    """The median per axis of the association's (first) network, for anonymity only when at
+    least MIN_GROUP_SIZE members have results."""
+    membership = (
+        NetworkMembership.objects.filter(
+            association=association, state=NetworkMembership.State.ACTIVE
+        )
+        .select_related("network")
+        .order_by("network__name")
+        .first()
+    )
+    if membership is None:
+        return None
+    member_ids = list(
+        Association.objects.active_in(membership.network).values_list("pk", flat=True)
+    )
+    campaigns = latest_finished_per_association(member_ids)
+    results = score_campaigns(campaigns)
+    codes = []
+    for result in results.values():
+        for axis in result.axes:
+            if axis.code not in codes:
+                codes.append(axis.code)
+    medians = {}
+    for code in codes:
+        values = []
+        for result in results.values():
+            try:
+                values.append(result.axis(code).score)
+            except KeyError:
+                continue
+        medians[code] = network_median(values)
+    return NetworkComparison(membership.network.name, len(campaigns), medians)
+
+
+def network_results_count(network) -> int:
+    member_ids = Association.objects.active_in(network).values_list("pk", flat=True)
+    return (
+        Campaign.objects.finished()
+        .filter(association_id__in=member_ids)
+        .values("association_id")
+        .distinct()
+        .count()
+    )
+
+
+# --- The results, ready to display --------------------------------------------------------------
+
+
+@dataclass
+class StatementRow:
+    code: str
+    text: str
+    result: StatementResult
+    comments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AxisRow:
+    axis: Axis
+    result: AxisResult
+    band_label: str
+    recommendation: str
+    help_url: str | None
+    previous: Decimal | None
+    delta: Decimal | None
+    network: Decimal | None
+    statements: list[StatementRow]
+
+    @property
+    def is_priority(self):
+        return self.result.band is Band.PRIORITY
+
+    @property
+    def discussion_points(self):
+        return [row for row in self.statements if row.result.is_discussion_point]
+
+
+@dataclass
+class Results:
+    campaign: Campaign
+    result: CampaignResult
+    axes: list[AxisRow]
+    maturity: dict | None
+    previous: Campaign | None
+    previous_result: CampaignResult | None
+    network: NetworkComparison | None
+    radar: str
+    overall_delta: Decimal | None
+
+    @property
+    def priorities(self):
+        order = {axis.code: i for i, axis in enumerate(self.result.priorities)}
+        return sorted(
+            (row for row in self.axes if row.is_priority), key=lambda r: order[r.axis.code]
+        )
+
+    @property
+    def axes_priorities_first(self):
+        return self.priorities + [row for row in self.axes if not row.is_priority]
+
+    @property
+    def discussion_points(self):
+        return [(row, s) for row in self.axes for s in row.discussion_points]
+
+    @property
+    def missing_axes(self):
+        return [row for row in self.axes if not row.result.is_scored]
+
+    @property
+    def has_evolution(self):
+        return self.previous_result is not None
+
+    @property
+    def network_shown(self):
+        return self.network is not None and self.network.shown
+
+
+def campaign_results(
+    campaign: Campaign, *, with_comments=False, radar_id="radar", links=True
+) -> Results:
+    """Everything the results page and the PDF show, in a constant number of queries."""
+    version: QuestionnaireVersion = campaign.version
+    previous = previous_finished(campaign)
+    scored = score_campaigns([campaign] + ([previous] if previous else []))
+    result = scored[campaign.pk]
+    previous_result = scored.get(previous.pk) if previous else None
+    axes = version_axes([version.pk])[version.pk]
+    network = network_comparison(campaign.association)
+    shown_network = network if network is not None and network.shown else None
+    band_labels = version.band_labels()
+    comments = defaultdict(list)
+    if with_comments:
+        # Comments without their authors: a board reads what was said, not who said it.
+        rows = (
+            Answer.objects.filter(respondent__campaign=campaign)
+            .exclude(comment="")
+            .order_by("statement_id", "answered_at")
+            .values_list("statement__code", "comment")
+        )
+        for code, comment in rows:
+            comments[code].append(comment)
+    alliance = help_links.latest_alliance(campaign.association) if links else None
+    evo = evolution(result, previous_result)
+    rows = []
+    for axis in axes:
+        axis_result = result.axis(axis.code)
+        recommendations = {r.band: r.text for r in axis.recommendations.all()}
+        delta = evo.axis(axis.code)
+        rows.append(
+            AxisRow(
+                axis=axis,
+                result=axis_result,
+                band_label=band_labels.get(axis_result.band.value, "") if axis_result.band else "",
+                recommendation=recommendations.get(axis_result.band.value, "")
+                if axis_result.band
+                else "",
+                help_url=help_links.help_url(axis.help_link, campaign.association, alliance)
+                if links
+                else None,
+                previous=delta.previous,
+                delta=delta.delta,
+                network=shown_network.medians.get(axis.code) if shown_network else None,
+                statements=[
+                    StatementRow(
+                        s.code,
+                        s.text,
+                        _statement_result(axis_result, s.code),
+                        comments.get(s.code, []),
+                    )
+                    for s in axis.statements.all()
+                ],
+            )
+        )
+    maturity = (
+        version.maturity_levels().get(result.maturity_level) if result.maturity_level else None
+    )
+    radar = build_radar(
+        campaign, rows, result, previous, previous_result, shown_network, radar_id=radar_id
+    )
+    return Results(
+        campaign=campaign,
+        result=result,
+        axes=rows,
+        maturity=maturity,
+        previous=previous,
+        previous_result=previous_result,
+        network=network,
+        radar=radar,
+        overall_delta=evo.overall.delta,
+    )
+
+
+def _statement_result(axis_result: AxisResult, code: str) -> StatementResult:
+    for statement in axis_result.statements:
+        if statement.code == code:
+            return statement
+    raise KeyError(code)
+
+
+def build_radar(campaign, rows, result, previous, previous_result, network, *, radar_id="radar"):
+    labels = [f"{row.axis.code} · {row.axis.title}" for row in rows]
+    series = [
+        RadarSeries(
+            _("This diagnostic (%(date)s)") % {"date": campaign.opened_at.strftime("%m/%Y")},
+            tuple(row.result.score for row in rows),
+        )
+    ]
+    if previous_result is not None:
+        series.append(
+            RadarSeries(
+                _("Previous diagnostic (%(date)s)")
+                % {"date": previous.opened_at.strftime("%m/%Y")},
+                tuple(_axis_score(previous_result, row.axis.code) for row in rows),
+            )
+        )
+    if network is not None:
+        series.append(
+            RadarSeries(
+                _("Network median (%(count)d associations)") % {"count": network.contributors},
+                tuple(network.medians.get(row.axis.code) for row in rows),
+            )
+        )
+    return radar_svg(
+        labels,
+        series,
+        title=_("Scores of the eight axes, from 1 to 5"),
+        description=_("Radar chart of the axis scores of %(association)s.")
+        % {"association": campaign.association.name},
+        id_prefix=radar_id,
+    )
+
+
+def _axis_score(result: CampaignResult, code: str):
+    try:
+        return result.axis(code).score
+    except KeyError:
+        return None

@@ -1,0 +1,73 @@
+"""The registry of report kinds: what each PDF is about, how it is built and who may see it.
+
+An app adds a kind by registering it when it starts (in its AppConfig.ready), e.g.:
+
+    from reports.kinds import ReportKind, register
+
+    register(ReportKind(
+        code="evaluation",
+        label=_("Impact evaluation report"),
+        model="alliances.Alliance",              # the subject's model
+        template="reports/evaluation.html",      # extends reports/base_print.html
+        build_context=build_evaluation_context,  # subject -> dict (all queries happen here)
+        title=lambda subject: _("Evaluation of %(name)s") % {"name": subject.title},
+        filename=lambda subject, report: f"evaluation-{slugify(subject.title)}.pdf",
+        check_access=alliance_report_access,     # (request, subject, write) -> raises 404/403
+        select_related=("lead",),                # optional
+        subject_url=lambda subject: reverse("alliances:alliance_detail", args=[subject.pk]),
+    ))
+
+The pipeline (reports.tasks.render_report) only knows this interface.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    code: str
+    label: str
+    model: str  # "app_label.ModelName" of the subject
+    template: str
+    build_context: Callable[[Any], dict]
+    title: Callable[[Any], str]
+    filename: Callable[[Any, Any], str]
+    # check_access(request, subject, write=False): raise Http404 (unseen) / PermissionDenied.
+    check_access: Callable[..., Any]
+    # select_related for fetching the subject in views and in the task.
+    select_related: tuple[str, ...] = ()
+    # The subject's page, for links back from the reports list (optional).
+    subject_url: Callable[[Any], str] | None = None
+
+    def model_class(self):
+        return apps.get_model(self.model)
+
+    def get_subject(self, object_id):
+        model = self.model_class()
+        return model.objects.select_related(*self.select_related).get(pk=object_id)
+
+
+_REGISTRY: dict[str, ReportKind] = {}
+
+
+def register(kind: ReportKind) -> ReportKind:
+    existing = _REGISTRY.get(kind.code)
+    if existing is not None and existing != kind:
+        raise ValueError(f"Report kind {kind.code!r} is registered twice.")
+    _REGISTRY[kind.code] = kind
+    return kind
+
+
+def get_kind(code: str) -> ReportKind:
+    """The kind, or KeyError."""
+    return _REGISTRY[code]
+
+
+def all_kinds() -> list[ReportKind]:
+    return list(_REGISTRY.values())

@@ -1,0 +1,111 @@
+"""Requesting reports and sending them to the workers. The row is the source of truth."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from .kinds import ReportKind
+from .models import Report
+
+logger = logging.getLogger(__name__)
+
+#: A report still queued after this long was probably lost by the broker: send it again.
+QUEUED_GRACE = timedelta(minutes=2)
+#: Attempts (renders started) before a report is marked failed for good.
+MAX_ATTEMPTS = 4
+
+
+def running_grace() -> timedelta:
+    """A report running longer than the hard time limit (plus a margin) has lost its worker."""
+    return timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+
+
+def enqueue(report: Report):
+    """Send the report to the workers once the current transaction commits."""
+
+    def send():
+        from .tasks import render_report
+
+        Report.objects.filter(pk=report.pk).update(enqueued_at=timezone.now())
+        try:
+            render_report.delay(report.pk)
+        except Exception:  # broker down: the sweep sends it again later
+            logger.exception("Could not send report %s to the broker", report.pk)
+
+    transaction.on_commit(send)
+
+
+@transaction.atomic
+def request_report(kind: ReportKind, subject, user) -> Report:
+    """A new report of `subject`; an identical one already queued or running is reused."""
+    content_type = ContentType.objects.get_for_model(subject)
+    pending = (
+        Report.objects.select_for_update()
+        .filter(
+            kind=kind.code,
+            content_type=content_type,
+            object_id=subject.pk,
+            status__in=[Report.Status.QUEUED, Report.Status.RUNNING],
+        )
+        .first()
+    )
+    if pending is not None:
+        return pending
+    report = Report.objects.create(
+        kind=kind.code,
+        content_type=content_type,
+        object_id=subject.pk,
+        requested_by=user,
+        title=kind.title(subject),
+        enqueued_at=timezone.now(),
+    )
+    enqueue(report)
+    return report
+
+
+@transaction.atomic
+def retry(report: Report) -> Report:
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status == Report.Status.FAILED:
+        report.status = Report.Status.QUEUED
+        report.attempts = 0
+        report.error_message = ""
+        report.enqueued_at = timezone.now()
+        report.save(update_fields=["status", "attempts", "error_message", "enqueued_at"])
+        enqueue(report)
+    return report
+
+
+def requeue_stale(now=None) -> list[int]:
+    """Send again the reports that were lost: queued too long, or running past the limit."""
+    now = now or timezone.now()
+    sent = []
+    with transaction.atomic():
+        stale = list(
+            Report.objects.select_for_update(skip_locked=True).filter(
+                status=Report.Status.QUEUED, enqueued_at__lt=now - QUEUED_GRACE
+            )
+        ) + list(
+            Report.objects.select_for_update(skip_locked=True).filter(
+                status=Report.Status.RUNNING, started_at__lt=now - running_grace()
+            )
+        )
+        for report in stale:
+            if report.attempts >= MAX_ATTEMPTS:
+                report.status = Report.Status.FAILED
+                report.error_message = report.error_message or "Too many attempts."
+                report.finished_at = now
+                report.save(update_fields=["status", "error_message", "finished_at"])
+                continue
+            report.status = Report.Status.QUEUED
+            report.enqueued_at = now
+            report.save(update_fields=["status", "enqueued_at"])
+            enqueue(report)
+            sent.append(report.pk)
+    return sent

@@ -1,0 +1,90 @@
+"""The PDF task: thin, idempotent, advancing the Report row it is given."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import timedelta
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import OperationalError, transaction
+from django.utils import timezone
+
+from .kinds import get_kind
+from .models import Report
+from .rendering import html_to_pdf, render_html
+from .services import MAX_ATTEMPTS, requeue_stale
+
+logger = logging.getLogger(__name__)
+
+# Worth another try: the database or the storage hiccuped. A template bug is not.
+TRANSIENT_ERRORS = (OperationalError, OSError)
+
+
+@shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, acks_late=True)
+def render_report(self, report_id: int):
+    with transaction.atomic():
+        report = Report.objects.select_for_update().filter(pk=report_id).first()
+        # Only a queued report is rendered: ready, failed or already running → nothing to do
+        # (a duplicate message, or the sweep will re-queue a run that lost its worker).
+        if report is None or report.status != Report.Status.QUEUED:
+            return
+        report.status = Report.Status.RUNNING
+        report.started_at = timezone.now()
+        report.attempts += 1
+        report.save(update_fields=["status", "started_at", "attempts"])
+
+    started = time.monotonic()
+    try:
+        kind = get_kind(report.kind)
+        subject = kind.get_subject(report.object_id)
+        data_as_of = timezone.now()
+        html = render_html(kind.template, {**kind.build_context(subject), "report": report})
+        pdf = html_to_pdf(html)
+        name = default_storage.save(
+            f"reports/{report.created_at:%Y/%m}/{report.kind}-{report.pk}.pdf", ContentFile(pdf)
+        )
+    except TRANSIENT_ERRORS as error:
+        if report.attempts < MAX_ATTEMPTS:
+            countdown = min(5 * 2**report.attempts, 90)
+            Report.objects.filter(pk=report.pk).update(
+                status=Report.Status.QUEUED,
+                error_message=str(error)[:1000],
+                enqueued_at=timezone.now() + timedelta(seconds=countdown),
+            )
+            raise self.retry(exc=error, countdown=countdown) from error
+        _fail(report, error)
+        return
+    except SoftTimeLimitExceeded as error:
+        _fail(report, error)
+        return
+    except Exception as error:
+        logger.exception("Report %s failed", report.pk)
+        _fail(report, error)
+        return
+
+    Report.objects.filter(pk=report.pk).update(
+        status=Report.Status.READY,
+        file=name,
+        error_message="",
+        finished_at=timezone.now(),
+        data_as_of=data_as_of,
+    )
+    logger.info("Report %s rendered in %.2f s", report.pk, time.monotonic() - started)
+
+
+def _fail(report, error):
+    Report.objects.filter(pk=report.pk).update(
+        status=Report.Status.FAILED,
+        error_message=f"{type(error).__name__}: {error}"[:1000],
+        finished_at=timezone.now(),
+    )
+
+
+@shared_task
+def requeue_stale_reports():
+    """Run by Celery beat: nothing requested is lost while the broker was down."""
+    return requeue_stale()
