@@ -401,4 +401,19 @@ def seed(demo):
                 "due_date": dt.date(2027, 1, 31),
             },
         )
+    _report(alliance, demo.accounts.get("Association admin"))
     return alliance
+
+
+def _report(alliance, user):
+    """The demo's impact evaluation report, rendered here (no worker needed) unless one exists."""
+    from reports.kinds import get_kind
+    from reports.models import Report
+    from reports.services import request_report
+    from reports.tasks import render_report
+
+    if Report.objects.of_subject(alliance).filter(kind="evaluation").exists():
+        return
+    report = request_report(get_kind("evaluation"), alliance, user)
+    # Runs the task in this process; the message sent after commit then finds it done.
+    render_report.apply(args=[report.pk])

@@ -3,11 +3,14 @@ a vision, a partner, objectives, an indicator with measurements and attached evi
 
 import datetime as dt
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 
 from alliances.tests.factories import AllianceFactory, AlliancePartnerFactory
 from core.tests.matrix import READ, WRITE_GET, WRITE_POST, Route, expect
 from evaluation.models import EvaluativeQuestion, ExpectedImpact, ImpactType, Measurement
+from reports.models import Report
 
 from .factories import (
     IndicatorFactory,
@@ -51,6 +54,14 @@ def extend_world(world):
     world.objects["eval_evidence"] = evidence
     world.objects["eval_question"] = EvaluativeQuestion.objects.create(
         alliance=alliance, text="L'alliance atteint-elle ses objectifs ?"
+    )
+    name = default_storage.save("reports/test/evaluation.pdf", ContentFile(b"%PDF-1.4 test"))
+    world.objects["eval_report"] = Report.objects.create(
+        kind="evaluation",
+        content_type=ContentType.objects.get_for_model(alliance),
+        object_id=alliance.pk,
+        status=Report.Status.READY,
+        file=name,
     )
 
 
@@ -231,4 +242,19 @@ ROUTES = [
             "action_title": "Ouvrir une permanence",
         },
     ),
+    # The impact evaluation report, through the generic report pages.
+    Route(
+        "reports:list",
+        READ,
+        kwargs=lambda w: {"kind": "evaluation", "object_id": w.eval_alliance.pk},
+        label="evaluation",
+    ),
+    Route(
+        "reports:request",
+        WRITE_POST,
+        kwargs=lambda w: {"kind": "evaluation", "object_id": w.eval_alliance.pk},
+        method="post",
+        label="evaluation",
+    ),
+    Route("reports:download", READ, kwargs=lambda w: {"pk": w.eval_report.pk}, label="evaluation"),
 ]

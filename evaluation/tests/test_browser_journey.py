@@ -1,10 +1,12 @@
 """The evaluation journey in Chromium: from a strategic objective to the analysis, with the live
 SMART assistant, measurements and the chart; axe-core on every page."""
 
+import io
 import re
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from alliances.tests.factories import AlliancePartnerFactory, PartnerFactory
 from core.tests.fixtures import assert_accessible, login
@@ -19,7 +21,9 @@ STATEMENT = (
 )
 
 
-def test_an_editor_goes_from_a_strategic_objective_to_the_analysis(page, world, alliance):
+def test_an_editor_goes_from_a_strategic_objective_to_the_printed_report(
+    page, world, alliance, celery_worker
+):
     AlliancePartnerFactory(
         alliance=alliance,
         partner=PartnerFactory(association=alliance.lead, name="Métropole de Lyon"),
@@ -109,6 +113,26 @@ def test_an_editor_goes_from_a_strategic_objective_to_the_analysis(page, world, 
     expect(page.get_by_text("L'analyse est enregistrée.")).to_be_visible()
     assert Analysis.objects.get(alliance=alliance).conclusions.startswith("Étendre")
     assert_accessible(page, "analysis")
+
+    # Finally generates the impact evaluation report (a real worker renders it) and downloads it
+    page.get_by_role("button", name="Générer le rapport PDF").click()
+    download_link = page.get_by_role("link", name=re.compile("Télécharger le PDF"))
+    expect(download_link.first).to_be_visible(timeout=30_000)
+    assert_accessible(page, "analysis with the report")
+    with page.expect_download() as info:
+        download_link.first.click()
+    download = info.value
+    assert download.suggested_filename.startswith("evaluation-impact-pole-mutualise")
+    with open(download.path(), "rb") as handle:
+        pdf = handle.read()
+    assert pdf.startswith(b"%PDF-")
+    text = " ".join(
+        "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+        .replace("\u202f", " ")
+        .replace("\u00a0", " ")
+        .split()
+    )
+    assert "340 000 €" in text and "372 500,50 €" in text  # target and latest actual value
 
 
 def test_the_other_evaluation_pages_are_accessible(page, world, alliance):

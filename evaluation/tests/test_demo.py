@@ -6,6 +6,7 @@ from alliances.demo import Demo
 from evaluation.demo import seed
 from evaluation.models import Indicator, Measurement, OperationalObjective, StrategicObjective
 from evaluation.selectors import alliance_indicators, vision_of
+from reports.models import Report
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +41,5 @@ def test_the_demo_alliance_is_complete_and_seeding_twice_changes_nothing(world):
     assert all(len(r.follow_up.measurements) >= 2 for r in rows)
     costs = Measurement.objects.filter(indicator__name__startswith="Coûts")
     assert costs.count() == 12  # a year of monthly measurements
+    report = Report.objects.of_subject(alliance).get(kind="evaluation")  # once, not twice
+    assert report.status == Report.Status.READY and report.file

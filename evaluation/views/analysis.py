@@ -11,6 +11,7 @@ from evaluation.access import get_alliance
 from evaluation.forms import AnalysisForm, DecisionForm
 from evaluation.models import Analysis, SteeringDecision
 from evaluation.selectors import alliance_indicators
+from reports.selectors import reports_panel
 
 
 def _page(request, alliance, capability, form, decision_form):
@@ -29,6 +30,7 @@ def _page(request, alliance, capability, form, decision_form):
             "decision_form": decision_form,
             "rows": rows,
             "decisions": decisions,
+            "reports": reports_panel(request, "evaluation", alliance),
         },
     )
 
