@@ -30,7 +30,7 @@ def test_a_real_worker_produces_the_evaluation_pdf_with_targets_and_actual_value
     response = client.post(reverse("reports:request", args=["evaluation", alliance.pk]))
     assert response.status_code == 302
 
-    report = Report.objects.get(kind="evaluation")
+    report = Report.objects.get(kind="evaluation", requested_by=world.editor)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         report.refresh_from_db()
