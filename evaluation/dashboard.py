@@ -1,0 +1,37 @@
+"""The association dashboard's panel: its alliances' evaluation, and the indicators that need
+attention (off track, target missed or a measurement overdue)."""
+
+from django.utils import timezone
+
+from alliances.models import Alliance
+from core.dashboard import Panel
+
+from .models import Indicator
+from .selectors import indicator_rows
+
+
+def association_panels(request, association, capability):
+    alliances = list(Alliance.objects.of_association(association).order_by("title"))
+    if not alliances:
+        return []
+    queryset = (
+        Indicator.objects.filter(alliance__in=[a.pk for a in alliances])
+        .select_related("alliance")
+        .order_by("alliance__title", "name")
+    )
+    rows = indicator_rows(queryset, timezone.localdate())
+    counts = {a.pk: [0, 0] for a in alliances}
+    for row in rows:
+        counts[row.indicator.alliance_id][0] += 1
+        counts[row.indicator.alliance_id][1] += row.needs_attention
+    return [
+        Panel(
+            template="evaluation/_dashboard_panel.html",
+            context={
+                "alliances": [(a, *counts[a.pk]) for a in alliances],
+                "flagged": [row for row in rows if row.needs_attention],
+                "total": len(rows),
+            },
+            order=40,
+        )
+    ]

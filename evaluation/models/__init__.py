@@ -1,0 +1,48 @@
+from .analysis import Analysis, SteeringDecision
+from .plan import (
+    EVIDENCE_EXTENSIONS,
+    EVIDENCE_MAX_BYTES,
+    DataSource,
+    Direction,
+    EvaluationPlan,
+    EvaluativeQuestion,
+    Frequency,
+    Indicator,
+    IndicatorContribution,
+    IndicatorKind,
+    Measurement,
+    Method,
+)
+from .strategy import (
+    Dimension,
+    ExpectedImpact,
+    ImpactType,
+    OperationalObjective,
+    StrategicGap,
+    StrategicObjective,
+    Vision,
+)
+
+__all__ = [
+    "EVIDENCE_EXTENSIONS",
+    "EVIDENCE_MAX_BYTES",
+    "Analysis",
+    "DataSource",
+    "Dimension",
+    "Direction",
+    "EvaluationPlan",
+    "EvaluativeQuestion",
+    "ExpectedImpact",
+    "Frequency",
+    "ImpactType",
+    "Indicator",
+    "IndicatorContribution",
+    "IndicatorKind",
+    "Measurement",
+    "Method",
+    "OperationalObjective",
+    "SteeringDecision",
+    "StrategicGap",
+    "StrategicObjective",
+    "Vision",
+]

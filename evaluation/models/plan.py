@@ -1,0 +1,275 @@
+"""The evaluation plan: purposes, evaluative questions, indicators, measurements, contributions."""
+
+import datetime as dt
+import os
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from alliances.models import Alliance, AlliancePartner
+from evaluation import progress, smart
+
+from .strategy import OperationalObjective
+
+
+class EvaluationPlan(models.Model):
+    """The purposes the alliance pursues (AVISE): track, understand, prove, give value."""
+
+    alliance = models.OneToOneField(
+        Alliance, on_delete=models.CASCADE, related_name="evaluation_plan"
+    )
+    purpose_track = models.BooleanField(
+        _("Track"), default=False, help_text=_("Produce regular information on the results.")
+    )
+    purpose_understand = models.BooleanField(
+        _("Understand"),
+        default=False,
+        help_text=_("Understand the change observed and the factors that explain it."),
+    )
+    purpose_prove = models.BooleanField(
+        _("Prove"), default=False, help_text=_("Prove that the change is due to the action.")
+    )
+    purpose_value = models.BooleanField(
+        _("Give value"), default=False, help_text=_("Give the change a value.")
+    )
+    notes = models.TextField(_("how the evaluation is organised"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("evaluation plan")
+        verbose_name_plural = _("evaluation plans")
+
+    def __str__(self):
+        return str(self.alliance)
+
+    PURPOSE_FIELDS = ("purpose_track", "purpose_understand", "purpose_prove", "purpose_value")
+
+    def purposes(self):
+        """[(label, explanation, chosen)] in the AVISE order."""
+        return [
+            (
+                self._meta.get_field(name).verbose_name,
+                self._meta.get_field(name).help_text,
+                getattr(self, name),
+            )
+            for name in self.PURPOSE_FIELDS
+        ]
+
+
+class EvaluativeQuestion(models.Model):
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="evaluative_questions"
+    )
+    text = models.CharField(_("evaluative question"), max_length=300)
+    indicators = models.ManyToManyField(
+        "Indicator",
+        blank=True,
+        related_name="questions",
+        verbose_name=_("indicators that answer it"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evaluative question")
+        verbose_name_plural = _("evaluative questions")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class IndicatorKind(models.TextChoices):
+    MEANS = "means", _("Means")
+    ACTIVITIES = "activities", _("Activities")
+    RESULTS = "results", _("Results")
+    IMPACTS = "impacts", _("Impacts")
+
+
+class Direction(models.TextChoices):
+    INCREASE = progress.INCREASE, _("Increase")
+    DECREASE = progress.DECREASE, _("Decrease")
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = progress.MONTHLY, _("Monthly")
+    QUARTERLY = progress.QUARTERLY, _("Quarterly")
+    HALF_YEARLY = progress.HALF_YEARLY, _("Half-yearly")
+    YEARLY = progress.YEARLY, _("Yearly")
+    ONCE = progress.ONCE, _("Once, at the target date")
+
+
+class DataSource(models.TextChoices):
+    MEMBER_SYSTEMS = "member_systems", _("Members' information systems")
+    BENEFICIARY_SURVEYS = "beneficiary_surveys", _("Beneficiary surveys")
+    INTERVIEWS = "interviews", _("Qualitative interviews")
+    OBSERVATION = "observation", _("Direct observation")
+    PUBLIC_DATA = "public_data", _("Public data (INSEE, local open data)")
+
+
+class Method(models.TextChoices):
+    QUALITATIVE = "qualitative", _("Qualitative")
+    QUANTITATIVE = "quantitative", _("Quantitative")
+    MIXED = "mixed", _("Mixed")
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def with_follow_up_data(self):
+        """Everything the follow-up maths needs, in two queries whatever the number."""
+        return self.prefetch_related(
+            models.Prefetch("measurements", queryset=Measurement.objects.order_by("date", "pk"))
+        )
+
+
+class Indicator(models.Model):
+    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicator"), max_length=200)
+    description = models.TextField(_("what it measures"), blank=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=IndicatorKind.choices)
+    unit = models.CharField(_("unit"), max_length=40, help_text=_("€, %, people, hours, actions…"))
+    direction = models.CharField(
+        _("expected direction"),
+        max_length=10,
+        choices=Direction.choices,
+        default=Direction.INCREASE,
+    )
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    baseline_date = models.DateField(_("date of the baseline"), null=True, blank=True)
+    target = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    frequency = models.CharField(
+        _("collection frequency"),
+        max_length=12,
+        choices=Frequency.choices,
+        default=Frequency.QUARTERLY,
+    )
+    data_source = models.CharField(_("data source"), max_length=20, choices=DataSource.choices)
+    method = models.CharField(
+        _("method"), max_length=12, choices=Method.choices, default=Method.QUANTITATIVE
+    )
+    objectives = models.ManyToManyField(
+        OperationalObjective,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("operational objectives it serves"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # A target change is saved with its reason (history_change_reason): see services.change_target.
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[])
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        errors = {}
+        if self.method != Method.QUALITATIVE and self.target is None:
+            errors["target"] = _("A quantitative or mixed indicator needs a numeric target.")
+        if self.baseline_date and self.target_date and self.target_date <= self.baseline_date:
+            errors["target_date"] = _("The target date must come after the date of the baseline.")
+        if errors:
+            raise ValidationError(errors)
+
+    def smart_draft(self) -> smart.IndicatorDraft:
+        return smart.IndicatorDraft(
+            name=self.name, unit=self.unit, baseline=self.baseline, target=self.target
+        )
+
+    def follow_up(self, today: dt.date) -> progress.IndicatorFollowUp | None:
+        """Needs `measurements` prefetched (with_follow_up_data). None without a numeric target."""
+        if self.target is None:
+            return None
+        data = progress.IndicatorData(
+            direction=self.direction,
+            target=self.target,
+            baseline=self.baseline,
+            baseline_date=self.baseline_date,
+            target_date=self.target_date,
+            frequency=self.frequency,
+        )
+        values = [m for m in self.measurements.all() if m.value is not None]
+        return progress.follow_up(data, values, today)
+
+
+class IndicatorContribution(models.Model):
+    """One partner's share of a shared indicator at a date (e.g. its own savings)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="contributions")
+    partner = models.ForeignKey(
+        AlliancePartner,
+        on_delete=models.CASCADE,
+        related_name="indicator_contributions",
+        verbose_name=_("partner"),
+    )
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    comment = models.CharField(_("comment"), max_length=255, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partner contribution")
+        verbose_name_plural = _("partner contributions")
+        ordering = ["date", "partner__partner__name"]
+
+    def __str__(self):
+        return f"{self.partner.partner} – {self.indicator}"
+
+
+EVIDENCE_EXTENSIONS = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".txt": "text/plain",
+    ".csv": "text/csv",
+}
+EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
+
+
+def evidence_path(instance, filename):
+    extension = os.path.splitext(filename)[1].lower()
+    return f"evaluation/evidence/{instance.indicator.alliance_id}/{uuid.uuid4().hex}{extension}"
+
+
+class Measurement(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    evidence_text = models.TextField(_("qualitative evidence"), blank=True)
+    evidence_file = models.FileField(
+        _("attached evidence"), upload_to=evidence_path, blank=True, max_length=255
+    )
+    evidence_name = models.CharField(max_length=255, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.indicator} – {self.date}"
