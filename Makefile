@@ -87,6 +87,8 @@ check: python-deps
 test: setup test-system-deps lint check
 	@source scripts/test-services.sh && \
 		$(VENV)/bin/pytest $(PYTEST_ARGS)
+	@# make run's path: the demo on SQLite, every page each demo account can reach, no 500.
+	$(PY) scripts/smoke_demo.py
 
 bench: setup
 	@bash scripts/bench.sh

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from alliances.models import Association, NetworkMembership
@@ -93,12 +94,19 @@ def latest_finished(association) -> Campaign | None:
 
 
 def latest_finished_per_association(association_ids) -> list[Campaign]:
-    """Each association's most recent finished campaign (PostgreSQL DISTINCT ON)."""
-    return list(
+    """Each association's most recent finished campaign, in one query.
+
+    A correlated subquery rather than PostgreSQL's DISTINCT ON, so the demo on SQLite
+    (`make run` without DATABASE_URL) works too.
+    """
+    latest = (
         Campaign.objects.finished()
-        .filter(association_id__in=association_ids)
-        .order_by("association_id", "-closed_at", "-pk")
-        .distinct("association_id")
+        .filter(association_id=OuterRef("association_id"))
+        .order_by("-closed_at", "-pk")
+        .values("pk")[:1]
+    )
+    return list(
+        Campaign.objects.finished().filter(association_id__in=association_ids, pk=Subquery(latest))
     )
 
 

@@ -1,0 +1,81 @@
+"""Smoke test of `make run`'s path: the demo on SQLite, every page reachable by each demo account.
+
+Migrates a fresh SQLite database, runs `seed_demo`, then, for each demo account, follows every
+internal link (GET only) breadth-first and fails on any server error. Run by `make test`.
+"""
+
+import os
+import re
+import sys
+import tempfile
+from collections import deque
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+database = Path(tempfile.gettempdir()) / "faire-alliance-smoke.sqlite3"
+database.unlink(missing_ok=True)
+os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+os.environ["REDIS_URL"] = ""
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+os.environ["AXES_ENABLED"] = "false"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+
+LINK = re.compile(r'href="(/[^"#]*)"')
+SKIP = ("/static/", "/media/", "/deconnexion/")
+LIMIT = int(os.environ.get("SMOKE_LIMIT", "600"))
+
+
+def crawl(email):
+    client = Client(raise_request_exception=False)
+    client.force_login(User.objects.get(email=email))
+    seen, queue, failures = set(), deque(["/tableau-de-bord/"]), []
+    while queue and len(seen) < LIMIT:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code >= 500:
+            failures.append((url, response.status_code))
+            continue
+        if response.status_code in (301, 302) and response["Location"].startswith("/"):
+            queue.append(response["Location"])
+        if response.get("Content-Type", "").startswith("text/html"):
+            for link in LINK.findall(response.content.decode("utf-8", "replace")):
+                link = link.replace("&amp;", "&")
+                if not link.startswith(SKIP) and link not in seen:
+                    queue.append(link)
+    return seen, failures
+
+
+def main():
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    accounts = [
+        "admin@demo.faire-alliance.fr",
+        "salarie@demo.faire-alliance.fr",
+        "reseau@demo.faire-alliance.fr",
+        "plateforme@demo.faire-alliance.fr",
+    ]
+    failed = False
+    for email in accounts:
+        seen, failures = crawl(email)
+        print(f"smoke: {email}: {len(seen)} pages, {len(failures)} server errors")
+        for url, status in failures:
+            print(f"  {status} {url}")
+            failed = True
+    database.unlink(missing_ok=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
