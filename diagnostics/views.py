@@ -98,7 +98,8 @@ def campaign_detail(request, pk):
     if campaign.is_finished:
         from reports.selectors import reports_panel
 
-        context["results"] = results_module.campaign_results(campaign)
+        # Help links lead into the association's own workspace: for its staff, not its network.
+        context["results"] = results_module.campaign_results(campaign, links=capability.is_member)
         context["reports"] = reports_panel(request, "diagnostic", campaign)
     return render(request, "diagnostics/campaign_detail.html", context)
 

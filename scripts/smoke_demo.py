@@ -1,7 +1,8 @@
 """Smoke test of `make run`'s path: the demo on SQLite, every page reachable by each demo account.
 
 Migrates a fresh SQLite database, runs `seed_demo`, then, for each demo account, follows every
-internal link (GET only) breadth-first and fails on any server error. Run by `make test`.
+internal link (GET only) breadth-first and fails on any server error, and on any link a page
+offers that its reader may not open (403). Run by `make test`.
 """
 
 import os
@@ -20,9 +21,13 @@ os.environ["REDIS_URL"] = ""
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ["AXES_ENABLED"] = "false"
 
+import logging  # noqa: E402
+
 import django  # noqa: E402
 
 django.setup()
+# Expected 403/404 answers are logged by django.request as warnings: keep the output readable.
+logging.getLogger("django.request").setLevel(logging.CRITICAL)
 
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -37,9 +42,10 @@ LIMIT = int(os.environ.get("SMOKE_LIMIT", "600"))
 def crawl(email):
     client = Client(raise_request_exception=False)
     client.force_login(User.objects.get(email=email))
-    seen, queue, failures = set(), deque(["/tableau-de-bord/"]), []
+    seen, queue, failures = set(), deque([("/tableau-de-bord/", "")]), []
+    forbidden = []
     while queue and len(seen) < LIMIT:
-        url = queue.popleft()
+        url, referrer = queue.popleft()
         if url in seen:
             continue
         seen.add(url)
@@ -47,14 +53,16 @@ def crawl(email):
         if response.status_code >= 500:
             failures.append((url, response.status_code))
             continue
+        if response.status_code == 403:
+            forbidden.append((url, referrer))
         if response.status_code in (301, 302) and response["Location"].startswith("/"):
-            queue.append(response["Location"])
+            queue.append((response["Location"], referrer))
         if response.get("Content-Type", "").startswith("text/html"):
             for link in LINK.findall(response.content.decode("utf-8", "replace")):
                 link = link.replace("&amp;", "&")
                 if not link.startswith(SKIP) and link not in seen:
-                    queue.append(link)
-    return seen, failures
+                    queue.append((link, url))
+    return seen, failures, forbidden
 
 
 def main():
@@ -68,8 +76,15 @@ def main():
     ]
     failed = False
     for email in accounts:
-        seen, failures = crawl(email)
-        print(f"smoke: {email}: {len(seen)} pages, {len(failures)} server errors")
+        seen, failures, forbidden = crawl(email)
+        print(
+            f"smoke: {email}: {len(seen)} pages, {len(failures)} server errors, "
+            f"{len(forbidden)} links leading to a 403"
+        )
+        # A link that only leads to "forbidden" is a defect of the page showing it.
+        for url, referrer in forbidden[:10]:
+            print(f"  403 {url} (linked from {referrer})")
+            failed = True
         for url, status in failures:
             print(f"  {status} {url}")
             failed = True

@@ -271,3 +271,21 @@ def test_the_diagnostic_summary_panel_for_an_alliance_step_shows_the_priorities(
     html = render_to_string(panels[0].template, {"panel": panels[0].context})
     assert "Partenariats établis" in html
     assert "A1 · 2,0" in html
+
+
+def test_network_heads_are_not_offered_help_links_into_the_associations_workspace(client):
+    """The « Travailler dessus » links lead to pages only the association's staff may open."""
+    association = AssociationFactory()
+    admin = MembershipFactory(association=association, role=Role.ADMIN).user
+    head = NetworkHeadFactory()
+    NetworkMembershipFactory(network=head.network, association=association)
+    campaign = finished_campaign(association, 2)
+    url = reverse("diagnostics:campaign_detail", args=[campaign.pk])
+    partners = reverse("alliances:partner_list", args=[association.pk])
+
+    client.force_login(admin)
+    assert partners in client.get(url).content.decode()
+    client.force_login(head.user)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert partners not in response.content.decode()
