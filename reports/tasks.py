@@ -74,6 +74,7 @@ def render_report(self, report_id: int):
         data_as_of=data_as_of,
     )
     logger.info("Report %s rendered in %.2f s", report.pk, time.monotonic() - started)
+    _tell_bulk_exports(report.pk)
 
 
 def _fail(report, error):
@@ -82,9 +83,30 @@ def _fail(report, error):
         error_message=f"{type(error).__name__}: {error}"[:1000],
         finished_at=timezone.now(),
     )
+    _tell_bulk_exports(report.pk)
+
+
+def _tell_bulk_exports(report_id):
+    from .bulk import report_finished
+
+    report_finished(report_id)
 
 
 @shared_task
 def requeue_stale_reports():
     """Run by Celery beat: nothing requested is lost while the broker was down."""
     return requeue_stale()
+
+
+@shared_task(acks_late=True)
+def prepare_bulk_export(export_id: int):
+    from .bulk import prepare
+
+    prepare(export_id)
+
+
+@shared_task(acks_late=True)
+def build_bulk_zip(export_id: int):
+    from .bulk import build_zip
+
+    build_zip(export_id)
