@@ -48,9 +48,7 @@ def export_diagnostic_reports(modeladmin, request, queryset):
 @admin.action(description=_("Export their alliances' evaluation reports (ZIP)"))
 def export_evaluation_reports(modeladmin, request, queryset):
     ids = list(queryset.values_list("pk", flat=True))
-    label = _("Evaluation reports of the alliances of %(count)s associations") % {
-        "count": len(ids)
-    }
+    label = _("Evaluation reports of the alliances of %(count)s associations") % {"count": len(ids)}
     return _bulk_export(request, "evaluation", ids, label)
 
 

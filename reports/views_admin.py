@@ -94,9 +94,7 @@ def report_monitor(request):
     status = request.GET.get("statut")
     if status in Report.Status.values:
         reports = reports.filter(status=status)
-    counts = {
-        code: Report.objects.filter(status=code).count() for code in Report.Status.values
-    }
+    counts = {code: Report.objects.filter(status=code).count() for code in Report.Status.values}
     page = Paginator(reports, 50).get_page(request.GET.get("page"))
     return render(
         request,

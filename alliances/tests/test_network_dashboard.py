@@ -34,9 +34,7 @@ def _members(network, n, *, department="69", sector="social", with_everything=Tr
         if with_everything:
             finished_campaign(association, 1 + i % 5)
             alliance = AllianceFactory(lead=association)
-            ActionFactory(
-                alliance=alliance, due_date=timezone.localdate() - dt.timedelta(days=3)
-            )
+            ActionFactory(alliance=alliance, due_date=timezone.localdate() - dt.timedelta(days=3))
             indicator = IndicatorFactory(alliance=alliance)
             MeasurementFactory(indicator=indicator)
             ConventionFactory(alliance=alliance)
@@ -120,9 +118,7 @@ def test_a_member_that_left_is_no_longer_on_the_dashboard(client):
     network = NetworkFactory()
     head = NetworkHeadFactory(network=network)
     [stays, leaves] = _members(network, 2, with_everything=False)
-    NetworkMembership.objects.filter(association=leaves).update(
-        state=NetworkMembership.State.LEFT
-    )
+    NetworkMembership.objects.filter(association=leaves).update(state=NetworkMembership.State.LEFT)
     client.force_login(head.user)
 
     page = client.get(reverse("alliances:network_detail", args=[network.pk])).content.decode()

@@ -63,9 +63,7 @@ def test_head_leaves_a_review_the_association_is_told_by_email_and_sees_it(
     assert "Précisez le besoin social." in step
     other_step = client.get(reverse("alliances:alliance_step", args=[alliance.pk, 3]))
     assert "Précisez le besoin social." not in other_step.content.decode()
-    dashboard = client.get(
-        reverse("accounts:dashboard")
-    )
+    dashboard = client.get(reverse("accounts:dashboard"))
     assert "Alliance Revue" in dashboard.content.decode()
 
 
