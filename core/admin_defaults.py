@@ -23,9 +23,7 @@ def _admin_for(model):
         for f in fields
         if f.choices or isinstance(f, models.BooleanField | models.DateTimeField | models.DateField)
     ][:4]
-    search = [
-        f.name for f in fields if isinstance(f, models.CharField) and not f.choices
-    ][:3] + [
+    search = [f.name for f in fields if isinstance(f, models.CharField) and not f.choices][:3] + [
         f"{f.name}__name"
         for f in fields
         if f.many_to_one and f.related_model and hasattr(f.related_model, "name")
