@@ -64,7 +64,8 @@ def test_network_head_reviews_an_alliance_and_the_staff_answers(page):
     page.get_by_role("button", name="Envoyer l'avis").click()
     page.wait_for_load_state()
     # No verdict: the message is next to the field, the comment is kept.
-    assert page.locator("[name=comment]").input_value() == "Le besoin est clair ; ajoutez un chiffrage."
+    comment = page.locator("[name=comment]").input_value()
+    assert comment == "Le besoin est clair ; ajoutez un chiffrage."
     assert page.get_by_text("Choisissez un verdict.").is_visible()
     assert_accessible(page, "review form with an error")
     page.select_option("[name=step]", "1")
