@@ -5,6 +5,7 @@ import io
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from .network import member_associations, member_rows
 
@@ -23,8 +24,17 @@ def scores_table(network):
         for axis in row.result.axes if row.result else ():
             if axis.code not in codes:
                 codes.append(axis.code)
+    from diagnostics.results import version_axes
+
+    titles = {}
+    versions = {row.campaign.version_id for row in rows if row.campaign}
+    for axes in version_axes(versions).values():
+        for axis in axes:
+            titles.setdefault(axis.code, axis.title)
     header = [_("Association"), _("Department"), _("Diagnostic date"), _("Maturity level")]
-    header += [_("Overall score")] + [_("Axis %(code)s") % {"code": code} for code in codes]
+    header += [_("Overall score")] + [
+        f"{code} – {titles[code]}" if code in titles else code for code in codes
+    ]
     table = [header]
     for row in rows:
         scores = {}
@@ -93,7 +103,7 @@ def to_xlsx(table, title) -> bytes:
     for line in table:
         sheet.append([float(v) if hasattr(v, "quantize") else v for v in line])
     for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
