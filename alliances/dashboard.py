@@ -1,9 +1,11 @@
 """The association dashboard's alliance panel: each alliance's step, late actions and
 conventions ending within 60 days."""
 
+from django.db.models import Count
+
 from core.dashboard import Panel
 
-from .models import Action, Convention
+from .models import Action, Convention, Review
 from .selectors import alliances_of, steps_by_alliance
 from .stepper import STEP_TITLES, current_step
 
@@ -35,7 +37,22 @@ def association_panels(request, association, capability):
         .select_related("alliance")
         .order_by("end_date")
     )
-    return [
+    reviews = list(
+        Review.objects.filter(alliance_id__in=ids)
+        .select_related("network", "alliance")
+        .annotate(reply_count=Count("replies"))
+        .order_by("-created_at")[:5]
+    )
+    panels = []
+    if reviews:
+        panels.append(
+            Panel(
+                "alliances/panels/association_reviews.html",
+                {"reviews": reviews},
+                order=15,
+            )
+        )
+    return panels + [
         Panel(
             "alliances/panels/association_alliances.html",
             {

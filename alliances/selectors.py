@@ -140,3 +140,19 @@ def late_actions_by_alliance(alliance_ids, today=None):
     ):
         result[action.alliance_id].append(action)
     return result
+
+
+def reviews_of(alliance, step=None):
+    """The alliance's reviews (all, or one step's) with their thread: two queries."""
+    from django.db.models import Prefetch
+
+    from .models import Review, ReviewReply
+
+    reviews = Review.objects.filter(alliance=alliance)
+    if step is not None:
+        reviews = reviews.filter(step=step)
+    return list(
+        reviews.select_related("network", "author").prefetch_related(
+            Prefetch("replies", queryset=ReviewReply.objects.select_related("author"))
+        )
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import alliance_pages, associations, items, networks, partners, running
+from .views import alliance_pages, associations, items, networks, partners, reviews, running
 
 app_name = "alliances"
 
@@ -46,6 +46,12 @@ urlpatterns = [
         name="leave_network",
     ),
     path("reseaux/<int:pk>/", networks.network_detail, name="network_detail"),
+    path("reseaux/<int:pk>/portrait/", networks.network_picture, name="network_picture"),
+    path(
+        "reseaux/<int:pk>/export/<slug:what>.<str:fmt>",
+        networks.network_export,
+        name="network_export",
+    ),
     path("reseaux/<int:pk>/inviter/", networks.invite_association, name="invite_association"),
     # Partner directory (private to the association)
     path("partenaires/association/<int:pk>/", partners.partner_list, name="partner_list"),
@@ -105,6 +111,13 @@ urlpatterns = [
         "alliances/<int:pk>/membres/<int:member_pk>/retirer/",
         alliance_pages.end_alliance_membership,
         name="end_alliance_membership",
+    ),
+    path("alliances/<int:pk>/avis/", reviews.reviews, name="reviews"),
+    path("alliances/<int:pk>/avis/nouveau/", reviews.review_create, name="review_create"),
+    path(
+        "alliances/<int:pk>/avis/<int:review_pk>/repondre/",
+        reviews.review_reply,
+        name="review_reply",
     ),
     path("alliances/<int:pk>/notation/", items.scoring, name="scoring"),
     path(

@@ -77,30 +77,17 @@ def diagnostic_summary_panels(request, association):
 
 
 def network_panels(request, network):
-    members = list(Association.objects.active_in(network).order_by("name"))
-    campaigns = results.latest_finished_per_association([m.pk for m in members])
-    scored = results.score_campaigns(campaigns)
-    by_association = {c.association_id: c for c in campaigns}
-    rows = []
-    for member in members:
-        campaign = by_association.get(member.pk)
-        rows.append(
-            {
-                "association": member,
-                "campaign": campaign,
-                "result": scored.get(campaign.pk) if campaign else None,
-            }
-        )
+    """A summary only: each member's latest diagnostic is a column of the network dashboard,
+    and the distribution is on the network picture."""
+    member_ids = list(Association.objects.active_in(network).values_list("pk", flat=True))
     return [
         Panel(
             "diagnostics/panels/network.html",
             {
                 "network": network,
-                "rows": rows,
-                "with_results": len(campaigns),
-                "member_count": len(members),
+                "with_results": results.network_results_count(network),
+                "member_count": len(member_ids),
             },
             order=30,
-            wide=True,
         )
     ]

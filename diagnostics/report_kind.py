@@ -44,6 +44,19 @@ def filename(campaign, report):
     return f"autodiagnostic-{slugify(campaign.association.name)}-{campaign.opened_at:%Y-%m-%d}.pdf"
 
 
+def changed_at(campaign):
+    """Its closing, any later change of the campaign row, and its answers and comments."""
+    from django.db.models import Max
+
+    from reports.freshness import latest_change
+
+    moments = [
+        latest_change(campaign, ["diagnostics"], own=("closed_at",)),
+        campaign.history.aggregate(m=Max("history_date"))["m"],
+    ]
+    return max((m for m in moments if m), default=None)
+
+
 DIAGNOSTIC = register(
     ReportKind(
         code="diagnostic",
@@ -56,5 +69,6 @@ DIAGNOSTIC = register(
         check_access=check_access,
         select_related=("association", "version"),
         subject_url=lambda campaign: reverse("diagnostics:campaign_detail", args=[campaign.pk]),
+        changed_at=changed_at,
     )
 )

@@ -24,6 +24,13 @@ def filename(alliance, report):
     return f"evaluation-impact-{slugify(alliance.title)}-{report.created_at:%Y-%m-%d}.pdf"
 
 
+def changed_at(alliance):
+    """The alliance row and every evaluation row hanging from it (history included)."""
+    from reports.freshness import latest_change
+
+    return latest_change(alliance, ["evaluation"], own=("updated_at",))
+
+
 EVALUATION = register(
     ReportKind(
         code="evaluation",
@@ -36,5 +43,6 @@ EVALUATION = register(
         check_access=check_access,
         select_related=("lead",),
         subject_url=lambda alliance: reverse("evaluation:analysis", args=[alliance.pk]),
+        changed_at=changed_at,
     )
 )

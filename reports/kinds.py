@@ -15,6 +15,7 @@ An app adds a kind by registering it when it starts (in its AppConfig.ready), e.
         check_access=alliance_report_access,     # (request, subject, write) -> raises 404/403
         select_related=("lead",),                # optional
         subject_url=lambda subject: reverse("alliances:alliance_detail", args=[subject.pk]),
+        changed_at=evaluation_changed_at,         # optional, subject -> datetime
     ))
 
 The pipeline (reports.tasks.render_report) only knows this interface.
@@ -44,6 +45,9 @@ class ReportKind:
     select_related: tuple[str, ...] = ()
     # The subject's page, for links back from the reports list (optional).
     subject_url: Callable[[Any], str] | None = None
+    # When the data of the subject last changed (optional): a READY report whose data were read
+    # after that moment is still current and is reused by bulk exports. Without it, never reused.
+    changed_at: Callable[[Any], Any] | None = None
 
     def model_class(self):
         return apps.get_model(self.model)

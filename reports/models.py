@@ -64,3 +64,67 @@ class Report(models.Model):
     @property
     def is_pending(self):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class BulkExport(models.Model):
+    """A platform admin's export of many reports as one ZIP: one Report per item (reused when
+    a ready one is still current), then a task that zips them once all are ready."""
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", _("being prepared")
+        RUNNING = "running", _("reports being made")
+        BUILDING = "building", _("ZIP being built")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind of report"), max_length=40)
+    label = models.CharField(_("what is exported"), max_length=255)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PREPARING
+    )
+    association_ids = models.JSONField(_("associations"), default=list)
+    reports = models.ManyToManyField(
+        Report, through="BulkExportItem", related_name="bulk_exports", verbose_name=_("reports")
+    )
+    # Associations asked for that had nothing to export (e.g. no finished diagnostic).
+    skipped = models.JSONField(_("associations without a report"), default=list, blank=True)
+    file = models.FileField(_("ZIP file"), upload_to="exports/%Y/%m/", blank=True, max_length=255)
+    error_message = models.TextField(_("error message"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bulk export")
+        verbose_name_plural = _("bulk exports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.label
+
+
+class BulkExportItem(models.Model):
+    export = models.ForeignKey(
+        BulkExport, on_delete=models.CASCADE, related_name="items", verbose_name=_("bulk export")
+    )
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="+", verbose_name=_("report")
+    )
+    # True when a ready report that was still current was reused instead of made again.
+    reused = models.BooleanField(_("reused"), default=False)
+
+    class Meta:
+        verbose_name = _("bulk export item")
+        verbose_name_plural = _("bulk export items")
+        constraints = [
+            models.UniqueConstraint(fields=["export", "report"], name="one_item_per_report")
+        ]
+
+    def __str__(self):
+        return f"{self.export} · {self.report}"

@@ -16,7 +16,7 @@ from django.utils import timezone
 from .kinds import get_kind
 from .models import Report
 from .rendering import html_to_pdf, render_html
-from .services import MAX_ATTEMPTS, requeue_stale
+from .services import MAX_ATTEMPTS, requeue_stale, running_grace
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ def render_report(self, report_id: int):
         data_as_of=data_as_of,
     )
     logger.info("Report %s rendered in %.2f s", report.pk, time.monotonic() - started)
+    _tell_bulk_exports(report.pk)
 
 
 def _fail(report, error):
@@ -82,9 +83,44 @@ def _fail(report, error):
         error_message=f"{type(error).__name__}: {error}"[:1000],
         finished_at=timezone.now(),
     )
+    _tell_bulk_exports(report.pk)
+
+
+def _tell_bulk_exports(report_id):
+    from .bulk import report_finished
+
+    report_finished(report_id)
 
 
 @shared_task
 def requeue_stale_reports():
-    """Run by Celery beat: nothing requested is lost while the broker was down."""
-    return requeue_stale()
+    """Run by Celery beat: nothing requested is lost while the broker was down, and a bulk
+    export whose last report ended without telling it (lost worker) still gets its ZIP."""
+    from .bulk import check_complete
+    from .models import BulkExport
+
+    sent = requeue_stale()
+    for export_id in BulkExport.objects.filter(status=BulkExport.Status.RUNNING).values_list(
+        "pk", flat=True
+    ):
+        check_complete(export_id)
+    # A ZIP whose build was lost with its worker is built again (build_zip is idempotent).
+    for export_id in BulkExport.objects.filter(
+        status=BulkExport.Status.BUILDING, created_at__lt=timezone.now() - running_grace()
+    ).values_list("pk", flat=True):
+        build_bulk_zip.delay(export_id)
+    return sent
+
+
+@shared_task(acks_late=True)
+def prepare_bulk_export(export_id: int):
+    from .bulk import prepare
+
+    prepare(export_id)
+
+
+@shared_task(acks_late=True)
+def build_bulk_zip(export_id: int):
+    from .bulk import build_zip
+
+    build_zip(export_id)

@@ -41,6 +41,7 @@ from .partners import (
     PartnerTag,
     RelationshipEvent,
 )
+from .reviews import Review, ReviewReply, Verdict
 from .steps import (
     AllianceDossier,
     Candidate,
@@ -116,4 +117,7 @@ __all__ = [
     "NetworkMembership",
     "Role",
     "Sector",
+    "Review",
+    "ReviewReply",
+    "Verdict",
 ]

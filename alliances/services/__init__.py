@@ -28,8 +28,12 @@ from .organisations import (
     remove_member,
     revoke_invitation,
 )
+from .reviews import leave_review, reply_to_review, reviewing_networks
 
 __all__ = [
+    "leave_review",
+    "reply_to_review",
+    "reviewing_networks",
     "answer_co_member_invitation",
     "create_alliance",
     "decide_candidate",

@@ -8,9 +8,11 @@ from alliances.models import (
     Invitation,
     NetworkMembership,
     RelationshipEvent,
+    Review,
     Role,
     SelectionCriterion,
     SwotItem,
+    Verdict,
 )
 from alliances.tests.factories import (
     ActionFactory,
@@ -21,6 +23,7 @@ from alliances.tests.factories import (
     ConventionFactory,
     MembershipFactory,
     NetworkFactory,
+    NetworkHeadFactory,
     NetworkMembershipFactory,
     PartnerFactory,
     attach_pdf,
@@ -36,6 +39,7 @@ from core.tests.matrix import (
     WRITE_GET,
     WRITE_POST,
     Route,
+    expect,
 )
 
 
@@ -54,7 +58,20 @@ def extend_world(world):
         network=world.network, association=association
     )
     world.objects["candidate"] = AssociationFactory(name="Candidate")
+    # The head of a network that asso has left: it sees nothing of asso any more.
+    left = NetworkFactory(name="Réseau quitté")
+    NetworkMembershipFactory(
+        network=left, association=association, state=NetworkMembership.State.LEFT
+    )
+    world.users["left_network_head"] = NetworkHeadFactory(network=left).user
     _extend_alliances(world)
+    world.objects["review"] = Review.objects.create(
+        alliance=world.alliance,
+        network=world.network,
+        author=world.network_head,
+        verdict=Verdict.REWORK,
+        comment="À retravailler",
+    )
 
 
 def _extend_alliances(world):
@@ -130,7 +147,11 @@ ASSOCIATION_DATA = {
 }
 
 ROUTES = [
-    Route("alliances:association_detail", READ, kwargs=_association),
+    Route(
+        "alliances:association_detail",
+        {**READ, "left_network_head": 404},
+        kwargs=_association,
+    ),
     Route("alliances:association_edit", ADMIN_GET, kwargs=_association),
     Route(
         "alliances:association_edit",
@@ -187,7 +208,58 @@ ROUTES = [
         kwargs=lambda w: {"pk": w.association.pk, "membership_pk": w.network_membership.pk},
         method="post",
     ),
-    Route("alliances:network_detail", NETWORK_GET, kwargs=lambda w: {"pk": w.network.pk}),
+    Route(
+        "alliances:network_detail",
+        {**NETWORK_GET, "left_network_head": 404},
+        kwargs=lambda w: {"pk": w.network.pk},
+    ),
+    Route(
+        "alliances:network_picture",
+        {**NETWORK_GET, "left_network_head": 404},
+        kwargs=lambda w: {"pk": w.network.pk},
+    ),
+    Route(
+        "alliances:network_export",
+        {**NETWORK_GET, "left_network_head": 404},
+        kwargs=lambda w: {"pk": w.network.pk, "what": "scores", "fmt": "csv"},
+        label="scores-csv",
+    ),
+    Route(
+        "alliances:network_export",
+        {**NETWORK_GET, "left_network_head": 404},
+        kwargs=lambda w: {"pk": w.network.pk, "what": "alliances", "fmt": "xlsx"},
+        label="alliances-xlsx",
+    ),
+    # Reviews: the network's heads write them; the association's writers answer.
+    Route(
+        "alliances:reviews",
+        {**READ, "left_network_head": 404},
+        kwargs=lambda w: {"pk": w.alliance.pk},
+    ),
+    Route(
+        "alliances:review_create",
+        {
+            **expect(404, anonymous=302, reader=403, editor=403, assoc_admin=403),
+            "network_head": 302,
+            "platform_admin": 403,
+            "left_network_head": 404,
+        },
+        kwargs=lambda w: {"pk": w.alliance.pk},
+        method="post",
+        data=lambda w: {"verdict": "validated", "comment": "Très clair."},
+    ),
+    Route(
+        "alliances:review_reply",
+        {
+            **expect(404, anonymous=302, reader=403, editor=302, assoc_admin=302),
+            "network_head": 302,
+            "platform_admin": 403,
+            "left_network_head": 404,
+        },
+        kwargs=lambda w: {"pk": w.alliance.pk, "review_pk": w.review.pk},
+        method="post",
+        data=lambda w: {f"r{w.review.pk}-body": "Merci."},
+    ),
     Route(
         "alliances:invite_association",
         NETWORK_WRITE_GET,
@@ -252,7 +324,7 @@ ALLIANCE_ROUTES = [
         kwargs=lambda w: {"pk": w.association.pk, "member_pk": w.alliance_invitation.pk},
         method="post",
     ),
-    Route("alliances:alliance_detail", A_READ, kwargs=_alliance),
+    Route("alliances:alliance_detail", {**A_READ, "left_network_head": 404}, kwargs=_alliance),
     Route("alliances:alliance_edit", A_WRITE_GET, kwargs=_alliance),
     Route(
         "alliances:alliance_edit",

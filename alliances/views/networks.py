@@ -1,21 +1,43 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from alliances import services
+from alliances import exports, services
 from alliances.access import get_network_for_head, is_network_head
+from alliances.filters import MemberFilter
 from alliances.forms import InviteAssociationForm
 from alliances.models import NetworkMembership
+from alliances.network import SORTS, member_associations, member_rows
 from core.dashboard import collect_panels
+
+PAGE_SIZE = 25
 
 
 @login_required
 def network_detail(request, pk):
+    """The network dashboard: every active member with its diagnostic and alliances."""
     network = get_network_for_head(request, pk)
-    memberships = list(
-        NetworkMembership.objects.filter(network=network)
+    member_filter = MemberFilter(
+        request.GET or None, queryset=member_associations(network).order_by("name")
+    )
+    rows = member_filter.filter_rows(member_rows(member_filter.qs, network))
+    sort = request.GET.get("tri", "name")
+    if sort.lstrip("-") not in SORTS:
+        sort = "name"
+    rows.sort(key=SORTS[sort.lstrip("-")], reverse=sort.startswith("-"))
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    sort_query = query.copy()
+    sort_query.pop("tri", None)
+    invited = list(
+        NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.INVITED)
         .select_related("association")
         .order_by("association__name")
     )
@@ -25,8 +47,13 @@ def network_detail(request, pk):
         {
             "network": network,
             "is_head": is_network_head(request.user, network),
-            "active": [m for m in memberships if m.state == NetworkMembership.State.ACTIVE],
-            "invited": [m for m in memberships if m.state == NetworkMembership.State.INVITED],
+            "filter": member_filter,
+            "page": page,
+            "total": len(rows),
+            "sort": sort,
+            "query": query.urlencode(),
+            "sort_query": sort_query.urlencode(),
+            "invited": invited,
             "panels": collect_panels("network_panels", request, network),
         },
     )
@@ -53,3 +80,41 @@ def invite_association(request, pk):
             )
             return redirect("alliances:network_detail", pk=network.pk)
     return render(request, "alliances/network_invite.html", {"network": network, "form": form})
+
+
+@login_required
+def network_picture(request, pk):
+    from alliances.network_picture import picture
+
+    network = get_network_for_head(request, pk)
+    return render(
+        request,
+        "alliances/network_picture.html",
+        {
+            "network": network,
+            "p": picture(network),
+            "report_kind": is_network_head(request.user, network),
+        },
+    )
+
+
+EXPORTS = {"scores": exports.scores_table, "alliances": exports.alliances_table}
+
+
+@login_required
+def network_export(request, pk, what, fmt):
+    network = get_network_for_head(request, pk)
+    if what not in EXPORTS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    table = EXPORTS[what](network)
+    name = f"{slugify(network.name)}-{what}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            exports.to_xlsx(table, what),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

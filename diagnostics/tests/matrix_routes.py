@@ -60,7 +60,7 @@ ROUTES = [
     ),
     Route(
         "diagnostics:campaign_detail",
-        READ_ALL,
+        {**READ_ALL, "left_network_head": 404},
         kwargs=lambda w: {"pk": w.finished_campaign.pk},
         label="results",
     ),

@@ -1,0 +1,125 @@
+"""The network picture: distribution of the members' scores per axis (box plots), maturity
+levels (histogram) and their evolution year over year. Groups smaller than MIN_GROUP_SIZE are
+never shown, so that no member can be singled out. The SVG geometry is computed here and drawn
+by templates/alliances/network_picture.html."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from diagnostics.results import latest_finished_per_association, score_campaigns, version_axes
+from diagnostics.scoring import MIN_GROUP_SIZE, network_median, quartiles
+
+from .network import member_associations
+
+# Box plots: scores 1..5 drawn on a 0..WIDTH axis.
+WIDTH = 400
+LEFT = 10
+# Where the plot starts, right of the axis titles.
+PLOT_X = 260
+ROW = 40
+
+
+def x_of(score) -> float:
+    return round(LEFT + (float(score) - 1) / 4 * WIDTH, 1)
+
+
+@dataclass
+class AxisBox:
+    code: str
+    title: str
+    count: int
+    stats: object | None  # Quartiles, None when fewer than MIN_GROUP_SIZE
+
+    @property
+    def shown(self):
+        return self.stats is not None
+
+    y: float = 0
+
+    @property
+    def geometry(self):
+        s = self.stats
+        q1, median, q3 = (x_of(s.q1) + PLOT_X, x_of(s.median) + PLOT_X, x_of(s.q3) + PLOT_X)
+        return {"q1": q1, "median": median, "q3": q3, "width": round(q3 - q1, 1)}
+
+
+@dataclass
+class YearPoint:
+    year: int
+    count: int
+    median: object | None
+
+
+def picture(network):
+    from diagnostics.models import Campaign
+
+    member_ids = list(member_associations(network).values_list("pk", flat=True))
+    campaigns = latest_finished_per_association(member_ids)
+    results = score_campaigns(campaigns)
+    titles = {}
+    for axes in version_axes({c.version_id for c in campaigns}).values():
+        for axis in axes:
+            titles.setdefault(axis.code, axis.title)
+    values = defaultdict(list)
+    for result in results.values():
+        for axis in result.axes:
+            values[axis.code].append(axis.score)
+    boxes = [
+        AxisBox(
+            code,
+            titles.get(code, code),
+            sum(v is not None for v in values[code]),
+            quartiles(values[code]),
+            y=10 + index * ROW,
+        )
+        for index, code in enumerate(titles)
+    ]
+    levels = Counter(r.maturity_level for r in results.values() if r.maturity_level)
+    with_level = sum(levels.values())
+    histogram = None
+    if with_level >= MIN_GROUP_SIZE:
+        top = max(levels.values())
+        histogram = [
+            {
+                "level": level,
+                "count": levels.get(level, 0),
+                "height": round(levels.get(level, 0) / top * 150, 1),
+                "x": 40 + (level - 1) * 90,
+                "y": 170 - round(levels.get(level, 0) / top * 150, 1),
+                "label_y": 164 - round(levels.get(level, 0) / top * 150, 1),
+                "middle": 70 + (level - 1) * 90,
+            }
+            for level in (1, 2, 3, 4)
+        ]
+
+    # Evolution: each member's latest finished diagnostic of each year.
+    by_year = {}
+    for campaign in (
+        Campaign.objects.finished()
+        .filter(association_id__in=member_ids)
+        .order_by("association_id", "closed_at", "pk")
+    ):
+        by_year[(campaign.closed_at.year, campaign.association_id)] = campaign
+    yearly = score_campaigns(by_year.values())
+    overall_by_year = defaultdict(list)
+    for (year, _association), campaign in by_year.items():
+        overall_by_year[year].append(yearly[campaign.pk].overall)
+    evolution = [
+        YearPoint(year, len(overall_by_year[year]), network_median(overall_by_year[year]))
+        for year in sorted(overall_by_year)
+    ]
+    return {
+        "member_count": len(member_ids),
+        "with_results": len(campaigns),
+        "boxes": boxes,
+        "histogram": histogram,
+        "with_level": with_level,
+        "evolution": evolution,
+        "min_group": MIN_GROUP_SIZE,
+        "ticks": [{"score": s, "x": x_of(s) + PLOT_X} for s in (1, 2, 3, 4, 5)],
+        "plot_bottom": 10 + len(boxes) * ROW,
+        "tick_label_y": 28 + len(boxes) * ROW,
+        "height": 40 + len(boxes) * ROW,
+    }
