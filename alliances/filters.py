@@ -22,19 +22,22 @@ class MemberFilter(django_filters.FilterSet):
     applied by `filter_rows` on the gathered rows."""
 
     department = django_filters.ChoiceFilter(
-        label=_("Department"), choices=DEPARTMENT_CHOICES, empty_label=_("All")
+        label=_("Department"), choices=DEPARTMENT_CHOICES, empty_label=_("All departments")
     )
     sector = django_filters.ChoiceFilter(
-        label=_("Sector"), choices=Sector.choices, empty_label=_("All")
+        label=_("Sector"), choices=Sector.choices, empty_label=_("All sectors")
     )
     size = django_filters.ChoiceFilter(
         label=_("Size"),
         choices=[(code, label) for code, (label, _low, _high) in SIZES.items()],
-        empty_label=_("All"),
+        empty_label=_("All sizes"),
         method="filter_size",
     )
     maturity = django_filters.ChoiceFilter(
-        label=_("Maturity level"), choices=MATURITY_CHOICES, empty_label=_("All"), method="noop"
+        label=_("Maturity level"),
+        choices=MATURITY_CHOICES,
+        empty_label=_("All levels"),
+        method="noop",
     )
     attention = django_filters.BooleanFilter(
         label=_("Needs attention"),
