@@ -12,9 +12,10 @@ import json
 import os
 import re
 
-from locust import HttpUser, constant, task
+from locust import HttpUser, between, task
 
-TARGETS = json.load(open(os.environ["BENCH_TARGETS"]))["targets"]
+with open(os.environ["BENCH_TARGETS"]) as targets_file:
+    TARGETS = json.load(targets_file)["targets"]
 _next = itertools.count()
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -26,14 +27,18 @@ def _login(client, email):
     token = CSRF.search(page.text).group(1)
     response = client.post(
         "/connexion/",
-        data={"username": email, "password": os.environ["BENCH_PASSWORD"], "csrfmiddlewaretoken": token},
+        data={
+            "username": email,
+            "password": os.environ["BENCH_PASSWORD"],
+            "csrfmiddlewaretoken": token,
+        },
         headers={"Cookie": _header(cookies), "X-Bench-Page": "login"},
         allow_redirects=False,
         name="login",
     )
     if response.status_code != 302:
         raise RuntimeError(f"login of {email} failed: {response.status_code}")
-    cookies.update({k: v for k, v in response.cookies.items()})
+    cookies.update(dict(response.cookies.items()))
     return cookies
 
 
@@ -42,7 +47,8 @@ def _header(cookies):
 
 
 class KeyPages(HttpUser):
-    wait_time = constant(0.2)
+    # A person reads a page before the next click: 0.5 to 1.5 s by default (BENCH_THINK="a-b").
+    wait_time = between(*(float(x) for x in os.environ.get("BENCH_THINK", "0.5-1.5").split("-")))
 
     def on_start(self):
         self.target = TARGETS[next(_next) % len(TARGETS)]

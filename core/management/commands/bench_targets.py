@@ -11,8 +11,8 @@ Adding a page to the bench is one line in PAGES below.
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -82,14 +82,16 @@ def _targets(count):
     for association in Association.objects.filter(rna__startswith="W9").order_by("rna")[:count]:
         index = int(association.rna[1:]) - 900000000
         admin = User.objects.get(email=f"scale-{index}-admin@bench.faire-alliance.test")
-        open_campaign = Campaign.objects.filter(association=association, status=Campaign.Status.OPEN).first()
+        open_campaign = Campaign.objects.filter(
+            association=association, status=Campaign.Status.OPEN
+        ).first()
         if open_campaign is None:
             open_campaign = diagnostic_services.open_campaign(
                 association=association, opened_by=admin, users=[admin], title="Diagnostic (bench)"
             )
-        closed = Campaign.objects.filter(association=association, status=Campaign.Status.CLOSED).order_by(
-            "-opened_at"
-        )[0]
+        closed = Campaign.objects.filter(
+            association=association, status=Campaign.Status.CLOSED
+        ).order_by("-opened_at")[0]
         alliance = Alliance.objects.filter(lead=association).order_by("pk")[0]
         targets.append(
             {

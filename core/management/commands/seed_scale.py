@@ -19,7 +19,7 @@ import csv
 import io
 import random
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
@@ -151,6 +151,11 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             counts = Seeder(associations, seed).run()
+        if connection.vendor == "postgresql":
+            # Fresh statistics, as autovacuum would give them later: without them the planner
+            # seq-scans the answers for one campaign's results.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         elapsed = time.monotonic() - started
         for name, count in counts.items():
             self.stdout.write(f"  {name}: {count}")
@@ -167,7 +172,7 @@ class Seeder:
         self.counts[name] = self.counts.get(name, 0) + value
 
     def run(self):
-        self.password = make_password(PASSWORD, salt="faire-alliance-bench")
+        self.password = make_password(PASSWORD)  # one hash (random salt) for everyone
         self.networks()
         self.associations()
         self.staff()
@@ -205,7 +210,10 @@ class Seeder:
                 for k in range(NETWORKS)
             ],
         )
-        _bulk(NetworkHead, [NetworkHead(user=u, network=n) for u, n in zip(heads, self.nets)])
+        _bulk(
+            NetworkHead,
+            [NetworkHead(user=u, network=n) for u, n in zip(heads, self.nets, strict=True)],
+        )
         self._count("networks", NETWORKS)
 
     def associations(self):
@@ -262,7 +270,7 @@ class Seeder:
         for i, assoc in enumerate(self.assocs):
             trio = users[3 * i : 3 * i + 3]
             self.staff_of[assoc.pk] = trio
-            for user, role in zip(trio, (Role.ADMIN, Role.EDITOR, Role.READER)):
+            for user, role in zip(trio, (Role.ADMIN, Role.EDITOR, Role.READER), strict=True):
                 rows.append(AssociationMembership(user=user, association=assoc, role=role))
         _bulk(AssociationMembership, rows)
         self._count("users", len(users) + NETWORKS)
