@@ -63,15 +63,33 @@ def answers_by_campaign(campaign_ids) -> dict[int, dict]:
     return result
 
 
+#: A finished campaign's answers no longer change: its scores are cached (a network of 500
+#: members is scored on each visit of its dashboard), keyed by campaign and closing time.
+SCORES_TTL = 7 * 24 * 3600
+
+
+def _scores_key(campaign):
+    closed = campaign.closed_at.isoformat() if campaign.closed_at else ""
+    return f"diagnostics:scores:{campaign.pk}:{campaign.version_id}:{closed}"
+
+
 def score_campaigns(campaigns) -> dict[int, CampaignResult]:
     campaigns = list(campaigns)
     if not campaigns:
         return {}
-    specs = {
-        vid: axis_specs(axes) for vid, axes in version_axes(c.version_id for c in campaigns).items()
-    }
-    answers = answers_by_campaign(c.pk for c in campaigns)
-    return {c.pk: score_campaign(specs[c.version_id], answers[c.pk]) for c in campaigns}
+    finished = {_scores_key(c): c.pk for c in campaigns if c.is_finished}
+    scored = {finished[key]: result for key, result in cache.get_many(finished).items()}
+    missing = [c for c in campaigns if c.pk not in scored]
+    if missing:
+        specs = {
+            vid: axis_specs(axes)
+            for vid, axes in version_axes(c.version_id for c in missing).items()
+        }
+        answers = answers_by_campaign(c.pk for c in missing)
+        fresh = {c.pk: score_campaign(specs[c.version_id], answers[c.pk]) for c in missing}
+        cache.set_many({_scores_key(c): fresh[c.pk] for c in missing if c.is_finished}, SCORES_TTL)
+        scored.update(fresh)
+    return {c.pk: scored[c.pk] for c in campaigns}
 
 
 def previous_finished(campaign: Campaign) -> Campaign | None:

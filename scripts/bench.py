@@ -199,6 +199,15 @@ def main():
     targets_file = OUT / "targets.json"
     targets_file.write_text(manage(N, "bench_targets", "--users", str(USERS), capture=True))
 
+    # Nothing left in the queue from an interrupted run: the worker must start idle.
+    subprocess.run(
+        [str(VENV / "bin" / "celery"), "-A", "config", "purge", "-f"],
+        cwd=ROOT,
+        env=env_for(N),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
     access_log = OUT / "access.log"
     access_log.write_text("")
     env = env_for(N)
@@ -356,6 +365,9 @@ def print_table(results):
 
 
 if __name__ == "__main__":
+    # Stopped by a signal (even when started in the background), still stop what it started.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         main()
     except Exception as error:  # a crash: non-zero

@@ -73,6 +73,8 @@ class Command(BaseCommand):
         )
         user = User.objects.get(email="admin@demo.faire-alliance.fr")
         diagnostic, evaluation = get_kind("diagnostic"), get_kind("evaluation")
+        # Reports left pending by an interrupted run (their messages were purged).
+        Report.objects.filter(status__in=[Report.Status.QUEUED, Report.Status.RUNNING]).delete()
         result = {}
         median, times = _render_seconds(diagnostic, campaign, renders)
         result["diagnostic_render_median_s"] = round(median, 3)
