@@ -117,14 +117,18 @@ class Sampler(threading.Thread):
 
     def __init__(self, pid):
         super().__init__(daemon=True)
-        self.pid, self.peak, self.running = pid, 0, True
+        self.pid, self.peak, self.peak_pss, self.running = pid, 0, 0, True
 
     def run(self):
         while self.running:
             try:
                 root = psutil.Process(self.pid)
-                total = sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
-                self.peak = max(self.peak, total)
+                processes = [root, *root.children(recursive=True)]
+                self.peak = max(self.peak, sum(p.memory_info().rss for p in processes))
+                # RSS counts the pages the forked children share with the parent once per
+                # process; PSS shares them out: what the worker really costs the machine.
+                pss = sum(getattr(p.memory_full_info(), "pss", 0) for p in processes)
+                self.peak_pss = max(self.peak_pss, pss)
             except psutil.Error:
                 pass
             time.sleep(0.2)
@@ -293,6 +297,7 @@ def main():
         sampler.running = False
         sampler.join()
         pdf["worker_peak_rss_mb"] = round(sampler.peak / 2**20, 1)
+        pdf["worker_peak_pss_mb"] = round(sampler.peak_pss / 2**20, 1)
         results["pdf"] = pdf
     finally:
         stop(gunicorn)
@@ -358,6 +363,7 @@ def print_table(results):
         f"  worker peak memory (RSS, all)    {pdf['worker_peak_rss_mb']:>7} MB  "
         f"{mark(pdf['worker_peak_rss_mb'] <= 400)} (≤ 400 MB)"
     )
+    print(f"  worker peak memory (PSS, all)    {pdf.get('worker_peak_pss_mb', '-'):>7} MB")
     seeds = {k: v for k, v in results["seed_seconds"].items() if v is not None}
     if seeds:
         print("Seeding: " + ", ".join(f"N={k} in {v} s" for k, v in seeds.items()))
