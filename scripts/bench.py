@@ -330,7 +330,10 @@ def print_table(results):
         ok = (
             p95 is not None
             and fig.get("errors", 0) == 0
-            and (name.startswith("floor") or (p95 <= TARGET_P95_MS and ratio <= TARGET_RATIO))
+            and (
+                name.startswith("floor")
+                or (p95 <= TARGET_P95_MS and ratio is not None and ratio <= TARGET_RATIO)
+            )
             and q1 == q2
             and (q2 or 0) <= TARGET_QUERIES
         )
