@@ -36,8 +36,8 @@ node_modules/.installed: package.json package-lock.json
 # Front-end libraries come from npm and are copied into static/vendor (never committed).
 npm-deps: node_modules/.installed
 	@mkdir -p static/vendor/bootstrap static/vendor/htmx
-	@cp node_modules/bootstrap/dist/css/bootstrap.min.css static/vendor/bootstrap/
-	@cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js static/vendor/bootstrap/
+	@cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map static/vendor/bootstrap/
+	@cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map static/vendor/bootstrap/
 	@cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
 
 # msgfmt (gettext) compiles the French translations; installed when absent.

@@ -10,6 +10,7 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("inscription/", views.signup, name="signup"),
     path("tableau-de-bord/", views.dashboard, name="dashboard"),
+    path("mon-compte/", views.profile, name="profile"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("mot-de-passe/oubli/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -42,6 +42,12 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 @login_required
+def profile(request):
+    """« Mon compte »: who is logged in. Tiny on purpose: it is the benchmark's floor page."""
+    return render(request, "accounts/profile.html")
+
+
+@login_required
 def dashboard(request):
     org = current_organisation(request)
     if org is not None and org.kind == "network":

@@ -2,11 +2,11 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from .models import (
     Alliance,
-    AllianceDossier,
     Candidate,
     Clause,
     CommunicationItem,
@@ -20,6 +20,7 @@ from .models import (
     NeedFigure,
     SelectionCriterion,
     SwotItem,
+    SwotQuadrant,
 )
 from .stepper import StepFacts, steps_for
 
@@ -41,56 +42,60 @@ DOSSIER_TEXTS = [
 ]
 
 
-def _counts(model, ids, **filters):
-    return dict(
-        model.objects.filter(alliance_id__in=ids, **filters)
+def _count(model, **filters):
+    """The number of `model` rows of the outer alliance, as a correlated subquery."""
+    rows = (
+        model.objects.filter(alliance_id=OuterRef("pk"), **filters)
+        .order_by()
         .values("alliance_id")
         .annotate(n=Count("pk"))
-        .values_list("alliance_id", "n")
+        .values("n")
     )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def _has(model, **filters):
+    return Exists(model.objects.filter(alliance_id=OuterRef("pk"), **filters))
+
+
+COUNTED = {
+    "figures": (NeedFigure, {}),
+    "criteria": (SelectionCriterion, {}),
+    "exchanges": (Exchange, {}),
+    "governance_bodies": (GovernanceBody, {}),
+    "meetings": (Meeting, {}),
+    "internal_communication": (CommunicationItem, {"kind__startswith": "internal"}),
+    "external_communication": (CommunicationItem, {"kind__startswith": "external"}),
+    "candidates": (Candidate, {}),
+    "selected": (Candidate, {"decision": Decision.SELECTED}),
+    "undecided": (Candidate, {"decision": Decision.PENDING}),
+}
 
 
 def step_facts(alliance_ids) -> dict[int, StepFacts]:
-    """{alliance_id: StepFacts} for any number of alliances, in a fixed number of queries."""
+    """{alliance_id: StepFacts} for any number of alliances, in a fixed number of queries (4).
+
+    The dossier's texts, the SWOT quadrants and every count come in one query (correlated
+    subqueries): they used to take ten.
+    """
     ids = list(alliance_ids)
     facts = {pk: StepFacts() for pk in ids}
     if not ids:
         return facts
-    for row in AllianceDossier.objects.filter(alliance_id__in=ids).values(
-        "alliance_id", *DOSSIER_TEXTS
-    ):
-        facts[row["alliance_id"]].filled = {
-            name for name in DOSSIER_TEXTS if (row[name] or "").strip()
-        }
-    for alliance_id, quadrant in (
-        SwotItem.objects.filter(alliance_id__in=ids)
-        .values_list("alliance_id", "quadrant")
-        .distinct()
-    ):
-        facts[alliance_id].swot_quadrants.add(quadrant)
-    simple = {
-        "figures": _counts(NeedFigure, ids),
-        "criteria": _counts(SelectionCriterion, ids),
-        "exchanges": _counts(Exchange, ids),
-        "governance_bodies": _counts(GovernanceBody, ids),
-        "meetings": _counts(Meeting, ids),
-        "internal_communication": _counts(CommunicationItem, ids, kind__startswith="internal"),
-        "external_communication": _counts(CommunicationItem, ids, kind__startswith="external"),
-    }
-    for name, counts in simple.items():
-        for alliance_id, n in counts.items():
-            setattr(facts[alliance_id], name, n)
+    annotations = {f"n_{name}": _count(model, **flt) for name, (model, flt) in COUNTED.items()}
+    annotations.update({f"swot_{q}": _has(SwotItem, quadrant=q) for q in SwotQuadrant.values})
+    dossier = {f"dossier_{name}": F(f"dossier__{name}") for name in DOSSIER_TEXTS}
     for row in (
-        Candidate.objects.filter(alliance_id__in=ids)
-        .values("alliance_id")
-        .annotate(
-            n=Count("pk"),
-            selected=Count("pk", filter=Q(decision=Decision.SELECTED)),
-            undecided=Count("pk", filter=Q(decision=Decision.PENDING)),
-        )
+        Alliance.objects.filter(pk__in=ids)
+        .order_by()
+        .annotate(**annotations, **dossier)
+        .values("pk", *annotations, *dossier)
     ):
-        f = facts[row["alliance_id"]]
-        f.candidates, f.selected, f.undecided = row["n"], row["selected"], row["undecided"]
+        f = facts[row["pk"]]
+        f.filled = {name for name in DOSSIER_TEXTS if (row[f"dossier_{name}"] or "").strip()}
+        f.swot_quadrants = {q for q in SwotQuadrant.values if row[f"swot_{q}"]}
+        for name in COUNTED:
+            setattr(f, name, row[f"n_{name}"])
     # Candidates with fewer scores than their alliance has criteria.
     scored = dict(
         CriterionScore.objects.filter(candidate__alliance_id__in=ids)

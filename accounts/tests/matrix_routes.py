@@ -23,6 +23,7 @@ ROUTES = [
         # Django redirects a valid token to a token-less URL; an invalid one shows the page.
     ),
     Route("accounts:password_reset_complete", PUBLIC),
+    Route("accounts:profile", LOGGED_IN),
     Route("accounts:password_change", LOGGED_IN),
     Route("accounts:password_change_done", LOGGED_IN),
 ]

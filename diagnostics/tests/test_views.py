@@ -217,6 +217,11 @@ def _results_page_queries(client, django_assert_max_num_queries, members, respon
     with django_assert_max_num_queries(28):
         response = client.get(reverse("diagnostics:campaign_detail", args=[campaign.pk]))
     assert response.status_code == 200
+    # The scores of finished campaigns and the network medians are cached: the next visit
+    # reads neither the answers nor the questionnaire.
+    with django_assert_max_num_queries(19):
+        response = client.get(reverse("diagnostics:campaign_detail", args=[campaign.pk]))
+    assert response.status_code == 200
 
 
 @pytest.mark.parametrize(("members", "respondents"), [(2, 1), (12, 6)])

@@ -1,0 +1,384 @@
+"""`make bench`: seeds (or reuses) two databases, serves the site as production does, loads it,
+counts queries, times the PDF reports, writes bench/results.json and prints a table.
+
+Run by scripts/bench.sh, which sets the environment (see there). Exits non-zero only when
+something crashes: missed targets are reported, not asserted.
+"""
+
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+
+import psutil
+import psycopg2
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = Path(os.environ.get("VENV", ROOT / ".venv"))
+PY = str(VENV / "bin" / "python")
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "faire_alliance_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+PORT = int(os.environ.get("BENCH_PORT", "8100"))
+N = int(os.environ.get("BENCH_N", "2000"))
+N_SMALL = int(os.environ.get("BENCH_N_SMALL", "200"))
+USERS = int(os.environ.get("BENCH_USERS", "10"))
+DURATION = os.environ.get("BENCH_DURATION", "60s")
+THINK = os.environ.get("BENCH_THINK", "0.5-1.5")
+BULK = int(os.environ.get("BENCH_BULK", "200"))
+WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", str(2 * (os.cpu_count() or 2) + 1)))
+OUT = ROOT / "bench"
+PASSWORD = "bench-faire-alliance-2026"
+
+TARGET_P95_MS = 150
+TARGET_RATIO = 3
+TARGET_QUERIES = 20
+
+
+def env_for(n):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DATABASE_URL=f"{PG}/{DB_PREFIX}_{n}",
+        REDIS_URL=REDIS_URL,
+        SECRET_KEY="bench-not-secret-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SECURE_SSL_REDIRECT="False",
+        MEDIA_ROOT=str(OUT / "media"),
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def manage(n, *args, capture=False):
+    command = [PY, "manage.py", *args]
+    if capture:
+        return subprocess.run(
+            command, cwd=ROOT, env=env_for(n), check=True, stdout=subprocess.PIPE, text=True
+        ).stdout
+    subprocess.run(command, cwd=ROOT, env=env_for(n), check=True)
+    return ""
+
+
+def seeded_count(n):
+    try:
+        with psycopg2.connect(f"{PG}/{DB_PREFIX}_{n}") as conn, conn.cursor() as cur:
+            cur.execute("SELECT count(*) FROM alliances_association WHERE rna LIKE 'W9%%'")
+            return cur.fetchone()[0]
+    except psycopg2.Error:
+        return None
+
+
+def ensure_database(n):
+    """Reuse the database when it already holds seed_scale's N associations, else re-seed."""
+    if seeded_count(n) == n:
+        log(f"N={n}: reusing {DB_PREFIX}_{n}")
+        manage(n, "migrate", "--noinput", "-v", "0")
+        return None
+    log(f"N={n}: creating {DB_PREFIX}_{n} and seeding")
+    conn = psycopg2.connect(f"{PG}/postgres")
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(f"DROP DATABASE IF EXISTS {DB_PREFIX}_{n}")
+        cur.execute(f"CREATE DATABASE {DB_PREFIX}_{n}")
+    conn.close()
+    manage(n, "migrate", "--noinput", "-v", "0")
+    output = manage(n, "seed_scale", "--associations", str(n), capture=True)
+    print(output, end="")
+    seconds = float(output.strip().splitlines()[-1].split(" in ")[1].split()[0])
+    manage(n, "seed_demo", capture=True)
+    return seconds
+
+
+def wait_http(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except Exception:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer")
+
+
+class Sampler(threading.Thread):
+    """Peak of the summed RSS of a process and its children."""
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.peak_pss, self.running = pid, 0, 0, True
+
+    def run(self):
+        while self.running:
+            try:
+                root = psutil.Process(self.pid)
+                processes = [root, *root.children(recursive=True)]
+                self.peak = max(self.peak, sum(p.memory_info().rss for p in processes))
+                # RSS counts the pages the forked children share with the parent once per
+                # process; PSS shares them out: what the worker really costs the machine.
+                pss = sum(getattr(p.memory_full_info(), "pss", 0) for p in processes)
+                self.peak_pss = max(self.peak_pss, pss)
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    k = (len(ordered) - 1) * p / 100
+    low = int(k)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+
+
+def server_latencies(access_log):
+    """p50/p95 (ms) per page from gunicorn's access log: `page<TAB>status<TAB>microseconds`."""
+    rows = []
+    for line in access_log.read_text().splitlines():
+        parts = line.split("\t")
+        if len(parts) != 4:
+            continue
+        stamp, page, status, micros = parts
+        when = datetime.strptime(stamp.strip("[]"), "%d/%b/%Y:%H:%M:%S %z")
+        rows.append((when, page, int(status), int(micros) / 1000))
+    # The logins (deliberately slow password hashing) warm up the workers: measure after them.
+    logins = [when for when, page, _s, _m in rows if page == "login"]
+    start = max(logins) if logins else None
+    by_page = {}
+    for when, page, status, ms in rows:
+        if page in ("-", "login") or (start and when <= start):
+            continue
+        by_page.setdefault(page, []).append((status, ms))
+    result = {}
+    for page, rows in by_page.items():
+        times = [ms for _status, ms in rows]
+        result[page] = {
+            "requests": len(rows),
+            "errors": sum(1 for status, _ms in rows if status != 200),
+            "p50_ms": round(percentile(times, 50), 1),
+            "p95_ms": round(percentile(times, 95), 1),
+            "mean_ms": round(statistics.fmean(times), 1),
+        }
+    return result
+
+
+def stop(process):
+    if process and process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def main():
+    OUT.mkdir(exist_ok=True)
+    results = {"n": N, "n_small": N_SMALL, "users": USERS, "duration": DURATION, "think_s": THINK}
+    results["seed_seconds"] = {str(N_SMALL): ensure_database(N_SMALL), str(N): ensure_database(N)}
+
+    log("collecting static files")
+    manage(N, "collectstatic", "--noinput", "-v", "0")
+
+    log("counting queries at both sizes")
+    queries = {}
+    for n in (N_SMALL, N):
+        data = json.loads(manage(n, "bench_targets", "--users", "1", "--queries", capture=True))
+        queries[str(n)] = data["queries"]
+    results["queries"] = queries
+
+    targets_file = OUT / "targets.json"
+    targets_file.write_text(manage(N, "bench_targets", "--users", str(USERS), capture=True))
+
+    # Nothing left in the queue from an interrupted run: the worker must start idle.
+    subprocess.run(
+        [str(VENV / "bin" / "celery"), "-A", "config", "purge", "-f"],
+        cwd=ROOT,
+        env=env_for(N),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+    access_log = OUT / "access.log"
+    access_log.write_text("")
+    env = env_for(N)
+    gunicorn = celery = None
+    try:
+        log(f"starting gunicorn ({WORKERS} workers) on 127.0.0.1:{PORT} and a Celery worker")
+        gunicorn = subprocess.Popen(
+            [
+                str(VENV / "bin" / "gunicorn"),
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+                "--workers",
+                str(WORKERS),
+                "--access-logfile",
+                str(access_log),
+                "--access-logformat",
+                "%(t)s\t%({x-bench-page}i)s\t%(s)s\t%(D)s",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        celery = subprocess.Popen(
+            [
+                str(VENV / "bin" / "celery"),
+                "-A",
+                "config",
+                "worker",
+                "--concurrency",
+                "2",
+                "--loglevel",
+                "WARNING",
+                "--without-gossip",
+                "--without-mingle",
+                "-n",
+                f"bench-{os.getpid()}@%h",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        wait_http(f"http://127.0.0.1:{PORT}/sante/")
+
+        log(f"load: {USERS} users for {DURATION} (locust headless)")
+        load_env = dict(
+            env, BENCH_TARGETS=str(targets_file), BENCH_PASSWORD=PASSWORD, BENCH_THINK=THINK
+        )
+        subprocess.run(
+            [
+                str(VENV / "bin" / "locust"),
+                "-f",
+                str(ROOT / "scripts" / "locustfile.py"),
+                "--headless",
+                "--host",
+                f"http://127.0.0.1:{PORT}",
+                "-u",
+                str(USERS),
+                "-r",
+                str(USERS),
+                "-t",
+                DURATION,
+                "--only-summary",
+                "--csv",
+                str(OUT / "locust"),
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=ROOT,
+            env=load_env,
+            check=False,
+        )
+        pages = server_latencies(access_log)
+        floor = pages.get("floor (Mon compte)", {}).get("p95_ms")
+        for figures in pages.values():
+            figures["ratio_to_floor"] = round(figures["p95_ms"] / floor, 2) if floor else None
+        results["pages"] = pages
+
+        log(f"PDF reports (renders, click-to-ready, bulk of {BULK} at concurrency 2)")
+        sampler = Sampler(celery.pid)
+        sampler.start()
+        pdf = json.loads(manage(N, "bench_reports", "--bulk", str(BULK), capture=True))
+        sampler.running = False
+        sampler.join()
+        pdf["worker_peak_rss_mb"] = round(sampler.peak / 2**20, 1)
+        pdf["worker_peak_pss_mb"] = round(sampler.peak_pss / 2**20, 1)
+        results["pdf"] = pdf
+    finally:
+        stop(gunicorn)
+        stop(celery)
+
+    (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print_table(results)
+
+
+def mark(ok):
+    return "ok" if ok else "MISS"
+
+
+def print_table(results):
+    pages, queries = results["pages"], results["queries"]
+    small, large = queries[str(results["n_small"])], queries[str(results["n"])]
+    print()
+    print(
+        f"Pages: {results['users']} users for {results['duration']} "
+        f"(think time {results['think_s']} s), N = {results['n']}; server time, gunicorn log"
+    )
+    header = f"{'page':<26}{'p50 ms':>8}{'p95 ms':>8}{'×floor':>8}{'req':>6}{'err':>5}"
+    header += f"{'q@' + str(results['n_small']):>7}{'q@' + str(results['n']):>8}  target"
+    print(header)
+    print("-" * len(header))
+    for name in [*small, *[p for p in pages if p not in small]]:
+        fig = pages.get(name, {})
+        p95, ratio = fig.get("p95_ms"), fig.get("ratio_to_floor")
+        q1, q2 = small.get(name), large.get(name)
+        ok = (
+            p95 is not None
+            and fig.get("errors", 0) == 0
+            and (
+                name.startswith("floor")
+                or (p95 <= TARGET_P95_MS and ratio is not None and ratio <= TARGET_RATIO)
+            )
+            and q1 == q2
+            and (q2 or 0) <= TARGET_QUERIES
+        )
+        print(
+            f"{name:<26}{fig.get('p50_ms', '-'):>8}{p95 if p95 is not None else '-':>8}"
+            f"{ratio if ratio is not None else '-':>8}{fig.get('requests', 0):>6}"
+            f"{fig.get('errors', 0):>5}{q1 if q1 is not None else '-':>7}"
+            f"{q2 if q2 is not None else '-':>8}  {mark(ok)}"
+        )
+    pdf = results["pdf"]
+    print()
+    print("PDF reports")
+    print(
+        f"  diagnostic render, median of 5   {pdf['diagnostic_render_median_s']:>7} s   "
+        f"{mark(pdf['diagnostic_render_median_s'] <= 1.5)} (≤ 1.5 s)"
+    )
+    print(f"  evaluation render, median of 5   {pdf['evaluation_render_median_s']:>7} s")
+    print(
+        f"  click to ready (idle worker)     {pdf['click_to_ready_s']:>7} s   "
+        f"{mark(pdf['click_to_ready_s'] <= 3)} (≤ 3 s)"
+    )
+    if "bulk_per_minute" in pdf:
+        print(
+            f"  bulk {pdf['bulk_reports']} reports, concurrency 2  "
+            f"{pdf['bulk_per_minute']:>7} /min "
+            f"{mark((pdf['bulk_per_minute'] or 0) >= 60)} (≥ 60/min; {pdf['bulk_ready']} ready, "
+            f"{pdf['bulk_failed']} failed, {pdf['bulk_seconds']} s)"
+        )
+    print(
+        f"  worker peak memory (RSS, all)    {pdf['worker_peak_rss_mb']:>7} MB  "
+        f"{mark(pdf['worker_peak_rss_mb'] <= 400)} (≤ 400 MB)"
+    )
+    print(f"  worker peak memory (PSS, all)    {pdf.get('worker_peak_pss_mb', '-'):>7} MB")
+    seeds = {k: v for k, v in results["seed_seconds"].items() if v is not None}
+    if seeds:
+        print("Seeding: " + ", ".join(f"N={k} in {v} s" for k, v in seeds.items()))
+    print(f"Figures written to {OUT / 'results.json'}")
+
+
+if __name__ == "__main__":
+    # Stopped by a signal (even when started in the background), still stop what it started.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        main()
+    except Exception as error:  # a crash: non-zero
+        print(f"bench crashed: {error}", file=sys.stderr)
+        raise
