@@ -164,17 +164,34 @@ def get_alliance_for_user(request, pk, *, write=False, queryset=None):
 
 def get_network_for_head(request, pk):
     """Network pages are for the network's heads (and platform admins, read-only)."""
-    network = get_object_or_404(Network, pk=pk)
+    from django.db.models import Exists, OuterRef
+
+    from .models import NetworkHead
+
     user = request.user
     if not user.is_authenticated:
         raise Http404
-    if user.is_superuser or network.heads.filter(user=user).exists():
+    network = get_object_or_404(
+        Network.objects.annotate(
+            _user_is_head=Exists(
+                NetworkHead.objects.filter(network_id=OuterRef("pk"), user_id=user.pk)
+            )
+        ),
+        pk=pk,
+    )
+    # Read once here, then by is_network_head() for the same user (one query, not two).
+    network._head_checked_for = user.pk
+    if user.is_superuser or network._user_is_head:
         return network
     raise Http404
 
 
 def is_network_head(user, network) -> bool:
-    return user.is_authenticated and network.heads.filter(user=user).exists()
+    if not user.is_authenticated:
+        return False
+    if getattr(network, "_head_checked_for", None) == user.pk:
+        return network._user_is_head
+    return network.heads.filter(user=user).exists()
 
 
 def get_partner_for_user(request, pk, *, write=False):

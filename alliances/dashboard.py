@@ -6,20 +6,15 @@ from django.db.models import Count
 from core.dashboard import Panel
 
 from .models import Action, Convention, Review
-from .selectors import alliances_of, steps_by_alliance
+from .selectors import alliances_of, count_of, steps_by_alliance
 from .stepper import STEP_TITLES, current_step
 
 
 def association_panels(request, association, capability):
-    alliances = list(alliances_of(association))
+    alliances = list(alliances_of(association).annotate(n_late=count_of(Action.objects.late())))
     ids = [a.pk for a in alliances]
     steps = steps_by_alliance(ids)
     late_actions = list(Action.objects.late().filter(alliance_id__in=ids).order_by("due_date")[:10])
-    late_by_alliance = {}
-    for action in (
-        Action.objects.late().filter(alliance_id__in=ids).values_list("alliance_id", flat=True)
-    ):
-        late_by_alliance[action] = late_by_alliance.get(action, 0) + 1
     rows = []
     for alliance in alliances:
         current = current_step(steps[alliance.pk])
@@ -28,7 +23,7 @@ def association_panels(request, association, capability):
                 "alliance": alliance,
                 "current": current,
                 "current_title": STEP_TITLES.get(current, ""),
-                "late": late_by_alliance.get(alliance.pk, 0),
+                "late": alliance.n_late,
             }
         )
     ending = list(

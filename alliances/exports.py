@@ -4,8 +4,6 @@ import csv
 import io
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from .network import member_associations, member_rows
 
@@ -97,6 +95,11 @@ def to_csv(table) -> bytes:
 
 
 def to_xlsx(table, title) -> bytes:
+    # Imported here: openpyxl (≈ 7 MB, 175 modules) is only needed for an XLSX export, not
+    # in every web and Celery process.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +18,7 @@ from .models import (
     Convention,
     NetworkMembership,
 )
-from .selectors import steps_by_alliance
+from .selectors import count_of, steps_by_alliance
 from .stepper import current_step
 
 SIZES = {
@@ -94,12 +94,15 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
     from evaluation.selectors import indicator_rows
 
     today = today or timezone.localdate()
-    since = dict(
-        NetworkMembership.objects.filter(network=network).values_list(
-            "association_id", "responded_at"
-        )
+    since = (
+        NetworkMembership.objects.filter(network=network, association_id=OuterRef("pk"))
+        .order_by()
+        .values("responded_at")[:1]
     )
-    rows = {a.pk: MemberRow(a, since.get(a.pk)) for a in associations}
+    rows = {
+        a.pk: MemberRow(a, a.member_since)
+        for a in associations.annotate(member_since=Subquery(since))
+    }
     ids = list(rows)
     if not ids:
         return []
@@ -109,33 +112,32 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
         row = rows[campaign.association_id]
         row.campaign, row.result = campaign, results[campaign.pk]
 
-    # Alliances led by a member or joined as active co-member.
-    led = list(Alliance.objects.filter(lead_id__in=ids).values_list("pk", "lead_id"))
+    # Alliances led by a member or joined as active co-member, with their late actions and
+    # conventions ending soon (correlated counts): two queries.
     joined = list(
         AllianceMember.objects.filter(
             association_id__in=ids, state=AllianceMember.State.ACTIVE
         ).values_list("alliance_id", "association_id")
     )
+    alliances = {
+        alliance.pk: alliance
+        for alliance in Alliance.objects.filter(
+            Q(lead_id__in=ids) | Q(pk__in={alliance_id for alliance_id, _a in joined})
+        ).annotate(
+            n_late_actions=count_of(Action.objects.late(today)),
+            n_ending_conventions=count_of(Convention.objects.ending_soon()),
+        )
+    }
     by_association = defaultdict(set)
-    for alliance_id, association_id in led + joined:
+    for alliance in alliances.values():
+        if alliance.lead_id in rows:
+            by_association[alliance.lead_id].add(alliance.pk)
+    for alliance_id, association_id in joined:
         by_association[association_id].add(alliance_id)
-    alliance_ids = {pk for pks in by_association.values() for pk in pks}
-    alliances = Alliance.objects.in_bulk(alliance_ids)
+    alliance_ids = set(alliances)
+    late = {pk: a.n_late_actions for pk, a in alliances.items()}
+    ending = {pk: a.n_ending_conventions for pk, a in alliances.items()}
     steps = steps_by_alliance(alliance_ids)
-    late = dict(
-        Action.objects.late(today)
-        .filter(alliance_id__in=alliance_ids)
-        .values("alliance_id")
-        .annotate(n=Count("pk"))
-        .values_list("alliance_id", "n")
-    )
-    ending = dict(
-        Convention.objects.ending_soon()
-        .filter(alliance_id__in=alliance_ids)
-        .values("alliance_id")
-        .annotate(n=Count("pk"))
-        .values_list("alliance_id", "n")
-    )
     off_track = defaultdict(int)
     for indicator_row in indicator_rows(
         Indicator.objects.filter(alliance_id__in=alliance_ids), today

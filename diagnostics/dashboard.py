@@ -1,6 +1,7 @@
 """Dashboard panels of the self-diagnostic (see core/dashboard.py)."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from alliances.models import Association
 from core.dashboard import Panel
@@ -24,6 +25,13 @@ def _latest_summary(association):
 
 def association_panels(request, association, capability):
     to_answer = None
+    statements = (
+        Statement.objects.filter(axis__version_id=OuterRef("campaign__version_id"))
+        .order_by()
+        .values("axis__version_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     if capability.is_member:
         respondent = (
             Respondent.objects.filter(
@@ -36,14 +44,14 @@ def association_panels(request, association, capability):
             .annotate(
                 given=Count(
                     "answers", filter=Q(answers__value__isnull=False) | Q(answers__dont_know=True)
-                )
+                ),
+                # The questionnaire's size in the same query.
+                total=Coalesce(Subquery(statements, output_field=IntegerField()), 0),
             )
             .first()
         )
         if respondent is not None:
-            total = Statement.objects.filter(
-                axis__version_id=respondent.campaign.version_id
-            ).count()
+            total = respondent.total
             to_answer = {
                 "respondent": respondent,
                 "campaign": respondent.campaign,

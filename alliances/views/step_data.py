@@ -3,14 +3,16 @@ queries per step whatever the number of rows."""
 
 from collections import defaultdict
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliances.budget import summarise
+from alliances.bundle import attach, fetch_many
 from alliances.models import (
     Action,
     ActionStep,
+    Alliance,
+    AllianceDossier,
     AllianceMember,
     AlliancePartner,
     Amendment,
@@ -38,6 +40,58 @@ from alliances.selection import rank
 from core.dashboard import collect_panels
 from core.organisation import current_organisation
 
+# Every list the step pages show, by name: the overview reads them all in one query
+# (alliances.bundle), a step page only its own.
+LISTS = {
+    "dossier": lambda a: AllianceDossier.objects.filter(alliance=a),
+    "swot": lambda a: SwotItem.objects.filter(alliance=a),
+    "figures": lambda a: NeedFigure.objects.filter(alliance=a),
+    "candidates": lambda a: Candidate.objects.filter(alliance=a).select_related("partner"),
+    "criteria": lambda a: SelectionCriterion.objects.filter(alliance=a),
+    "scores": lambda a: CriterionScore.objects.filter(candidate__alliance=a),
+    "exchanges": lambda a: Exchange.objects.filter(alliance=a).select_related(
+        "candidate__partner", "author"
+    ),
+    "alliance_partners": lambda a: AlliancePartner.objects.filter(alliance=a).select_related(
+        "partner", "alliance"
+    ),
+    "conventions": lambda a: Convention.objects.filter(alliance=a),
+    "convention_parties": lambda a: ConventionParty.objects.filter(
+        convention__alliance=a
+    ).select_related("association", "partner__partner"),
+    "amendments": lambda a: Amendment.objects.filter(convention__alliance=a).order_by("number"),
+    "communication": lambda a: CommunicationItem.objects.filter(alliance=a),
+    "bodies": lambda a: GovernanceBody.objects.filter(alliance=a),
+    "meetings": lambda a: Meeting.objects.filter(alliance=a).select_related("body"),
+    "actions": lambda a: (
+        Action.objects.filter(alliance=a)
+        .select_related("owner_user", "owner_partner__partner")
+        .order_by("due_date", "start_date", "title")
+    ),
+    "action_steps": lambda a: ActionStep.objects.filter(action__alliance=a).order_by("order", "pk"),
+    "resources": lambda a: Resource.objects.filter(alliance=a),
+    "contributions": lambda a: Contribution.objects.filter(alliance=a).select_related(
+        "partner__partner"
+    ),
+    "expenses": lambda a: BudgetLine.objects.filter(alliance=a),
+    "shares": lambda a: CostShare.objects.filter(alliance=a).select_related("association"),
+}
+
+
+def read_lists(alliance, names):
+    """The named lists of LISTS for the alliance, in one query (PostgreSQL)."""
+    lists = fetch_many({name: LISTS[name](alliance) for name in names})
+    if "dossier" in lists:
+        dossiers = lists.pop("dossier")
+        Alliance.dossier.related.set_cached_value(alliance, dossiers[0] if dossiers else None)
+    if "conventions" in lists and "convention_parties" in lists:
+        attach(lists["conventions"], "parties", lists.pop("convention_parties"), "convention_id")
+    if "conventions" in lists and "amendments" in lists:
+        attach(lists["conventions"], "amendments", lists.pop("amendments"), "convention_id")
+    if "actions" in lists and "action_steps" in lists:
+        attach(lists["actions"], "steps", lists.pop("action_steps"), "action_id")
+    return lists
+
 
 def _dossier(alliance):
     try:
@@ -63,9 +117,10 @@ def _diagnosed_association(request, alliance):
     return alliance.lead
 
 
-def step1(alliance, request=None):
+def step1(alliance, request=None, lists=None):
+    lists = lists or read_lists(alliance, ["dossier", "swot"])
     items = defaultdict(list)
-    for item in SwotItem.objects.filter(alliance=alliance):
+    for item in lists["swot"]:
         items[item.quadrant].append(item)
     panels = []
     if request is not None:
@@ -79,10 +134,11 @@ def step1(alliance, request=None):
     }
 
 
-def step2(alliance, request=None):
+def step2(alliance, request=None, lists=None):
+    lists = lists or read_lists(alliance, ["dossier", "figures"])
     return {
         "dossier": _dossier(alliance),
-        "figures": list(NeedFigure.objects.filter(alliance=alliance)),
+        "figures": lists["figures"],
     }
 
 
@@ -133,14 +189,16 @@ def _matrix(candidates):
     }
 
 
-def step3(alliance, request=None):
-    candidates = list(Candidate.objects.filter(alliance=alliance).select_related("partner"))
-    criteria = list(SelectionCriterion.objects.filter(alliance=alliance))
+STEP3 = ["candidates", "criteria", "scores", "exchanges", "alliance_partners"]
+
+
+def step3(alliance, request=None, lists=None):
+    lists = lists or read_lists(alliance, STEP3)
+    candidates = lists["candidates"]
+    criteria = lists["criteria"]
     scores = defaultdict(dict)
-    for candidate_id, criterion_id, score in CriterionScore.objects.filter(
-        candidate__alliance=alliance
-    ).values_list("candidate_id", "criterion_id", "score"):
-        scores[candidate_id][criterion_id] = score
+    for score in lists["scores"]:
+        scores[score.candidate_id][score.criterion_id] = score.score
     weights = {c.pk: c.weight for c in criteria}
     ranking = rank(weights, {c.pk: scores.get(c.pk, {}) for c in candidates})
     by_id = {c.pk: c for c in candidates}
@@ -163,27 +221,14 @@ def step3(alliance, request=None):
         "criteria": criteria,
         "ranked": ranked,
         "matrix": _matrix(candidates),
-        "exchanges": list(
-            Exchange.objects.filter(alliance=alliance).select_related(
-                "candidate__partner", "author"
-            )
-        ),
-        "alliance_partners": list(
-            AlliancePartner.objects.filter(alliance=alliance).select_related("partner", "alliance")
-        ),
+        "exchanges": lists["exchanges"],
+        "alliance_partners": lists["alliance_partners"],
     }
 
 
-def step4(alliance, request=None):
-    conventions = list(
-        Convention.objects.filter(alliance=alliance).prefetch_related(
-            Prefetch(
-                "parties",
-                queryset=ConventionParty.objects.select_related("association", "partner__partner"),
-            ),
-            Prefetch("amendments", queryset=Amendment.objects.order_by("number")),
-        )
-    )
+def step4(alliance, request=None, lists=None):
+    lists = lists or read_lists(alliance, ["conventions", "convention_parties", "amendments"])
+    conventions = lists["conventions"]
     today = timezone.localdate()
     for convention in conventions:
         convention.flag_ending = convention.ends_soon(today)
@@ -194,12 +239,13 @@ def step4(alliance, request=None):
     return {"conventions": conventions}
 
 
-def step5(alliance, request=None):
-    communication = list(CommunicationItem.objects.filter(alliance=alliance))
+def step5(alliance, request=None, lists=None):
+    lists = lists or read_lists(alliance, ["dossier", "communication", "bodies", "meetings"])
+    communication = lists["communication"]
     return {
         "dossier": _dossier(alliance),
-        "bodies": list(GovernanceBody.objects.filter(alliance=alliance)),
-        "meetings": list(Meeting.objects.filter(alliance=alliance).select_related("body")),
+        "bodies": lists["bodies"],
+        "meetings": lists["meetings"],
         "internal_communication": [c for c in communication if c.internal],
         "external_communication": [c for c in communication if not c.internal],
     }
@@ -212,13 +258,9 @@ def step_data(alliance, step, request=None):
     return STEPS[step](alliance, request=request)
 
 
-def plan_data(alliance):
-    actions = list(
-        Action.objects.filter(alliance=alliance)
-        .select_related("owner_user", "owner_partner__partner")
-        .prefetch_related(Prefetch("steps", queryset=ActionStep.objects.order_by("order", "pk")))
-        .order_by("due_date", "start_date", "title")
-    )
+def plan_data(alliance, lists=None):
+    lists = lists or read_lists(alliance, ["actions", "action_steps"])
+    actions = lists["actions"]
     today = timezone.localdate()
     dated = [a for a in actions if a.start_date or a.due_date]
     timeline = None
@@ -265,13 +307,12 @@ def plan_data(alliance):
     }
 
 
-def economics_data(alliance):
-    resources = list(Resource.objects.filter(alliance=alliance))
-    contributions = list(
-        Contribution.objects.filter(alliance=alliance).select_related("partner__partner")
-    )
-    expenses = list(BudgetLine.objects.filter(alliance=alliance))
-    shares = list(CostShare.objects.filter(alliance=alliance).select_related("association"))
+def economics_data(alliance, lists=None):
+    lists = lists or read_lists(alliance, ["resources", "contributions", "expenses", "shares"])
+    resources = lists["resources"]
+    contributions = lists["contributions"]
+    expenses = lists["expenses"]
+    shares = lists["shares"]
     summary = summarise(
         [(r.lever, r.amount) for r in resources],
         [(c.cash, c.in_kind, c.skills) for c in contributions],
@@ -299,10 +340,12 @@ def economics_data(alliance):
 
 
 def all_step_data(alliance, request=None):
+    """Every step's data for the alliance file: every list in one query (PostgreSQL)."""
+    lists = read_lists(alliance, list(LISTS))
     data = {}
     for function in STEPS.values():
-        data.update(function(alliance, request=request))
-    data.update(plan_data(alliance))
-    data.update(economics_data(alliance))
+        data.update(function(alliance, request=request, lists=lists))
+    data.update(plan_data(alliance, lists=lists))
+    data.update(economics_data(alliance, lists=lists))
     data["overview_title"] = _("Alliance file")
     return data

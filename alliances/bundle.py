@@ -1,0 +1,112 @@
+"""Several querysets read in ONE query (PostgreSQL), as model instances.
+
+    lists = fetch_many({"figures": NeedFigure.objects.filter(alliance=a), ...})
+
+Each queryset's own SQL (its select_related joins, ordering and annotations included) becomes a
+`json_agg` subquery of a single SELECT; the rows come back positionally (duplicate column
+names kept) and are turned into instances the way Django's ModelIterable does, every value
+passed through its field's `to_python`. Prefetches are not run: attach related lists with
+`attach()`. On another database (SQLite in the demo smoke test) each queryset is simply
+evaluated: same objects, one query each.
+
+Used by the alliance file (all its steps on one page: 19 queries → 1).
+"""
+
+import json
+from decimal import Decimal
+
+from django.db import connections
+from django.db.models import JSONField
+from django.db.models.query import get_related_populators
+
+
+class _Pairs(list):
+    """A JSON object with its keys in order, duplicates kept."""
+
+
+def _loads(text):
+    return json.loads(text, parse_float=Decimal, object_pairs_hook=_Pairs)
+
+
+def _plain(value):
+    """A JSONField's value: objects back to dicts."""
+    if isinstance(value, _Pairs):
+        return {key: _plain(v) for key, v in value}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _convert(field, value):
+    if value is None:
+        return None
+    if isinstance(field, JSONField):
+        return _plain(value)
+    if isinstance(value, _Pairs | list):
+        value = _plain(value)
+    return field.to_python(value)
+
+
+def _instances(compiler, db, rows):
+    select, klass_info = compiler.select, compiler.klass_info
+    annotation_col_map = compiler.annotation_col_map
+    fields = [getattr(col, "output_field", None) for col, _sql, _alias in select]
+    model_cls = klass_info["model"]
+    select_fields = klass_info["select_fields"]
+    start, end = select_fields[0], select_fields[-1] + 1
+    init_list = [f[0].target.attname for f in select[start:end]]
+    populators = get_related_populators(klass_info, select, db)
+    objects = []
+    for pairs in rows:
+        row = [
+            _convert(field, value) if field is not None else value
+            for field, (_key, value) in zip(fields, pairs, strict=False)
+        ]
+        obj = model_cls.from_db(db, init_list, row[start:end])
+        for populator in populators:
+            populator.populate(row, obj)
+        for name, position in (annotation_col_map or {}).items():
+            setattr(obj, name, row[position])
+        objects.append(obj)
+    return objects
+
+
+def fetch_many(querysets):
+    """{name: queryset} → {name: [instances]}, in one query on PostgreSQL."""
+    names = list(querysets)
+    if not names:
+        return {}
+    db = querysets[names[0]].db
+    connection = connections[db]
+    if connection.vendor != "postgresql" or any(
+        qs._prefetch_related_lookups or qs._fields is not None or qs.db != db
+        for qs in querysets.values()
+    ):
+        return {name: list(qs) for name, qs in querysets.items()}
+    parts, params, compilers = [], [], []
+    for name in names:
+        compiler = querysets[name].query.get_compiler(using=db)
+        sql, sql_params = compiler.as_sql()
+        parts.append(f"(SELECT json_agg(t) FROM ({sql}) t)::text")
+        params.extend(sql_params)
+        compilers.append(compiler)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        texts = cursor.fetchone()
+    return {
+        name: _instances(compiler, db, _loads(text) if text else [])
+        for name, compiler, text in zip(names, compilers, texts, strict=True)
+    }
+
+
+def attach(objects, cache_name, children, key):
+    """Sets `children` (grouped by their `key` attribute) as the prefetched `cache_name` of each
+    object, as prefetch_related would: `obj.<cache_name>.all()` runs no query."""
+    by_parent = {}
+    for child in children:
+        by_parent.setdefault(getattr(child, key), []).append(child)
+    for obj in objects:
+        queryset = getattr(obj, cache_name).all()
+        queryset._result_cache = by_parent.get(obj.pk, [])
+        queryset._prefetch_done = True
+        obj.__dict__.setdefault("_prefetched_objects_cache", {})[cache_name] = queryset
