@@ -91,7 +91,7 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
     """One row per association of the queryset, with its latest diagnostic and its alliances."""
     from diagnostics.results import latest_finished_per_association, score_campaigns
     from evaluation.models import Indicator
-    from evaluation.selectors import indicator_rows
+    from evaluation.selectors import attention_rows
 
     today = today or timezone.localdate()
     since = (
@@ -139,7 +139,7 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
     ending = {pk: a.n_ending_conventions for pk, a in alliances.items()}
     steps = steps_by_alliance(alliance_ids)
     off_track = defaultdict(int)
-    for indicator_row in indicator_rows(
+    for indicator_row in attention_rows(
         Indicator.objects.filter(alliance_id__in=alliance_ids), today
     ):
         if indicator_row.needs_attention:

@@ -39,6 +39,13 @@ def indicator_rows(queryset, today: dt.date | None = None) -> list[IndicatorRow]
     return [IndicatorRow(i, i.follow_up(today)) for i in queryset.with_follow_up_data()]
 
 
+def attention_rows(queryset, today: dt.date | None = None) -> list[IndicatorRow]:
+    """The indicators' alerts only (needs_attention and its parts), read from each one's latest
+    measurement: for pages that flag many alliances' indicators at once."""
+    today = today or timezone.localdate()
+    return [IndicatorRow(i, i.follow_up(today)) for i in queryset.with_latest_measurement(today)]
+
+
 def alliance_indicators(alliance, today=None):
     queryset = (
         Indicator.objects.filter(alliance=alliance)

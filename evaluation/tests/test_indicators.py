@@ -287,3 +287,62 @@ def test_the_alliance_page_links_to_the_evaluation_and_counts_indicators_to_watc
     assert 'badge text-bg-danger">1<' in html
     page = client.get(reverse("evaluation:objectives", args=[alliance.pk])).content.decode()
     assert reverse("alliances:alliance_detail", args=[alliance.pk]) in page
+
+
+def test_alerts_read_from_the_latest_measurement_only_match_the_full_follow_up():
+    """The network dashboard flags indicators from each one's latest measurement; the flags
+    must be exactly those of the full follow-up (future and qualitative rows ignored)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from alliances.tests.factories import AllianceFactory
+    from evaluation.models import Indicator, Measurement
+    from evaluation.selectors import attention_rows, indicator_rows
+
+    today = dt.date(2026, 11, 23)
+    alliance = AllianceFactory()
+    cases = [
+        # (direction, baseline, target, values by month offset)
+        ("increase", "0", "100", [10, 20, 30]),  # far behind the trajectory
+        ("increase", "0", "100", [40, 70, 95]),  # on track
+        ("decrease", "400", "300", [390, 350]),  # decreasing, on its way
+        ("increase", "0", "50", []),  # nothing measured: overdue
+    ]
+    for n, (direction, baseline, target, values) in enumerate(cases):
+        indicator = Indicator.objects.create(
+            alliance=alliance,
+            name=f"I{n}",
+            kind="results",
+            unit="u",
+            direction=direction,
+            baseline=Decimal(baseline),
+            baseline_date=dt.date(2026, 1, 1),
+            target=Decimal(target),
+            target_date=dt.date(2027, 1, 1),
+            frequency="monthly",
+            data_source="members",
+            method="quantitative",
+        )
+        for month, value in enumerate(values, start=7):
+            Measurement.objects.create(
+                indicator=indicator, date=dt.date(2026, month, 1), value=Decimal(value)
+            )
+        # A future value and a qualitative note must not count.
+        Measurement.objects.create(indicator=indicator, date=dt.date(2026, 12, 15), value=999)
+        Measurement.objects.create(indicator=indicator, date=dt.date(2026, 11, 1), value=None)
+
+    def flags(rows):
+        return {
+            row.indicator.name: (
+                row.follow_up.off_track,
+                row.follow_up.target_missed,
+                row.follow_up.overdue,
+                row.follow_up.needs_attention,
+            )
+            for row in rows
+        }
+
+    queryset = Indicator.objects.filter(alliance=alliance)
+    full = flags(indicator_rows(queryset, today))
+    assert flags(attention_rows(queryset, today)) == full
+    assert {name for name, f in full.items() if f[3]} >= {"I0", "I3"}
