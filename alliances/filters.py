@@ -62,6 +62,12 @@ class MemberFilter(django_filters.FilterSet):
     def noop(self, queryset, name, value):
         return queryset
 
+    @property
+    def needs_every_row(self):
+        """Maturity and attention are computed per member: filtering on them reads every row."""
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        return bool(data.get("maturity") or data.get("attention"))
+
     def filter_rows(self, rows):
         data = self.form.cleaned_data if self.form.is_valid() else {}
         maturity = data.get("maturity")

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,12 +27,28 @@ def network_detail(request, pk):
     member_filter = MemberFilter(
         request.GET or None, queryset=member_associations(network).order_by("name")
     )
-    rows = member_filter.filter_rows(member_rows(member_filter.qs, network))
     sort = request.GET.get("tri", "name")
     if sort.lstrip("-") not in SORTS:
         sort = "name"
-    rows.sort(key=SORTS[sort.lstrip("-")], reverse=sort.startswith("-"))
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    if sort.lstrip("-") == "name" and not member_filter.needs_every_row:
+        # The database orders and cuts the page: only its 25 members' figures are gathered,
+        # whatever the size of the network.
+        associations = member_filter.qs.order_by(
+            Lower("name").desc() if sort == "-name" else Lower("name")
+        )
+        page = Paginator(associations, PAGE_SIZE).get_page(request.GET.get("page"))
+        position = {association.pk: i for i, association in enumerate(page.object_list)}
+        page.object_list = sorted(
+            member_rows(member_associations(network).filter(pk__in=position), network),
+            key=lambda row: position[row.association.pk],
+        )
+        total = page.paginator.count
+    else:
+        # Computed filters and sorts need every member's figures.
+        rows = member_filter.filter_rows(member_rows(member_filter.qs, network))
+        rows.sort(key=SORTS[sort.lstrip("-")], reverse=sort.startswith("-"))
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        total = len(rows)
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
@@ -49,7 +66,7 @@ def network_detail(request, pk):
             "is_head": is_network_head(request.user, network),
             "filter": member_filter,
             "page": page,
-            "total": len(rows),
+            "total": total,
             "sort": sort,
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
