@@ -101,7 +101,8 @@ class AllianceScopedForm(Crispy, forms.ModelForm):
         self.limit_choices()
 
     def limit_choices(self):
-        pass
+        """Forms with choices from the alliance (partners, candidates…) narrow them here; the
+        others have nothing to limit."""
 
 
 class SwotItemForm(AllianceScopedForm):

@@ -130,6 +130,8 @@ class Sampler(threading.Thread):
                 pss = sum(getattr(p.memory_full_info(), "pss", 0) for p in processes)
                 self.peak_pss = max(self.peak_pss, pss)
             except psutil.Error:
+                # A child ended between listing and reading it (recycled after its tasks):
+                # skip this sample, the next one 0.2 s later sees the new child.
                 pass
             time.sleep(0.2)
 

@@ -93,7 +93,8 @@ class _FrozenWithVersion(models.Model):
         return super().delete(*args, **kwargs)
 
     def _version(self):
-        raise NotImplementedError
+        """The questionnaire version this row belongs to; each concrete model says how."""
+        raise NotImplementedError(f"{type(self).__name__} must define _version()")
 
 
 class Axis(_FrozenWithVersion):
