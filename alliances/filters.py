@@ -19,7 +19,7 @@ MATURITY_CHOICES = [
 
 class MemberFilter(django_filters.FilterSet):
     """Database filters narrow the queryset; maturity and attention are computed figures,
-    applied by `filter_rows` on the gathered rows."""
+    applied by `filter_rows` on each member's facts (network.member_facts)."""
 
     department = django_filters.ChoiceFilter(
         label=_("Department"), choices=DEPARTMENT_CHOICES, empty_label=_("All departments")

@@ -93,6 +93,23 @@ def score_campaigns(campaigns) -> dict[int, CampaignResult]:
     return {c.pk: scored[c.pk] for c in campaigns}
 
 
+def maturity_levels(campaigns) -> dict[int, int | None]:
+    """{campaign id: maturity level} of finished campaigns, from a small cached figure per
+    campaign: the network dashboard sorts 500 members on it, and unpickling their whole
+    results took ~0.1 s."""
+    campaigns = list(campaigns)
+    keys = {"diagnostics:level:" + _scores_key(c): c.pk for c in campaigns}
+    levels = {keys[key]: level for key, level in cache.get_many(keys).items()}
+    missing = [c for c in campaigns if c.pk not in levels]
+    if missing:
+        fresh = {pk: result.maturity_level for pk, result in score_campaigns(missing).items()}
+        cache.set_many(
+            {"diagnostics:level:" + _scores_key(c): fresh[c.pk] for c in missing}, SCORES_TTL
+        )
+        levels.update(fresh)
+    return levels
+
+
 def previous_finished(campaign: Campaign) -> Campaign | None:
     return (
         Campaign.objects.finished()

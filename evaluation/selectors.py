@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from . import charts
-from .models import Indicator, OperationalObjective, StrategicObjective, Vision
+from .models import Indicator, Measurement, OperationalObjective, StrategicObjective, Vision
 
 
 @dataclass
@@ -43,7 +43,12 @@ def attention_rows(queryset, today: dt.date | None = None) -> list[IndicatorRow]
     """The indicators' alerts only (needs_attention and its parts), read from each one's latest
     measurement: for pages that flag many alliances' indicators at once."""
     today = today or timezone.localdate()
-    return [IndicatorRow(i, i.follow_up(today)) for i in queryset.with_latest_measurement(today)]
+    indicators = list(queryset)
+    latest = Measurement.objects.latest_per_indicator([i.pk for i in indicators], today)
+    return [
+        IndicatorRow(i, i.follow_up(today, [latest[i.pk]] if i.pk in latest else []))
+        for i in indicators
+    ]
 
 
 def alliance_indicators(alliance, today=None):

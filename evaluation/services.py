@@ -71,6 +71,9 @@ def delete_operational_objective(objective: OperationalObjective):
 @transaction.atomic
 def import_measurements(rows, *, by=None) -> list[Measurement]:
     """Creates every row or none (rows already validated by imports.parse)."""
+    from alliances.alerts import forget
+
+    forget({row.indicator.alliance_id for row in rows})  # bulk_create sends no post_save
     return Measurement.objects.bulk_create(
         [
             Measurement(

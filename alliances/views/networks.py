@@ -14,7 +14,7 @@ from alliances.access import get_network_for_head, is_network_head
 from alliances.filters import MemberFilter
 from alliances.forms import InviteAssociationForm
 from alliances.models import NetworkMembership
-from alliances.network import SORTS, member_associations, member_rows
+from alliances.network import SORTS, member_associations, member_facts, member_rows
 from core.dashboard import collect_panels
 
 PAGE_SIZE = 25
@@ -44,11 +44,17 @@ def network_detail(request, pk):
         )
         total = page.paginator.count
     else:
-        # Computed filters and sorts need every member's figures.
-        rows = member_filter.filter_rows(member_rows(member_filter.qs, network))
-        rows.sort(key=SORTS[sort.lstrip("-")], reverse=sort.startswith("-"))
-        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-        total = len(rows)
+        # Computed filters and sorts read small cached figures of every member (member_facts),
+        # then only the page's 25 members are gathered in full.
+        facts = member_filter.filter_rows(member_facts(member_filter.qs))
+        facts.sort(key=SORTS[sort.lstrip("-")], reverse=sort.startswith("-"))
+        page = Paginator(facts, PAGE_SIZE).get_page(request.GET.get("page"))
+        position = {row.pk: i for i, row in enumerate(page.object_list)}
+        page.object_list = sorted(
+            member_rows(member_associations(network).filter(pk__in=position), network),
+            key=lambda row: position[row.association.pk],
+        )
+        total = len(facts)
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()

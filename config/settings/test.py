@@ -12,5 +12,12 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/faire-alliance-test-media")
 # The suite decides per test whether Celery is eager (unit) or talks to a real worker.
 # A real worker started by an integration test gets CELERY_EAGER=false.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_EAGER", default=True)
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis in production keeps every key; locmem's default of 300 would cull the cached figures of
+# a 200-member network mid-request and skew the query counts.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)

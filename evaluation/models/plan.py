@@ -124,26 +124,6 @@ class IndicatorQuerySet(models.QuerySet):
             models.Prefetch("measurements", queryset=Measurement.objects.order_by("date", "pk"))
         )
 
-    def with_latest_measurement(self, today):
-        """Only each indicator's latest numeric measurement up to `today`.
-
-        Enough for the alerts (off track, target missed, overdue), which read nothing else: a
-        network of 500 members then loads ~7,500 rows instead of ~100,000 measurements.
-        Trend and chart need `with_follow_up_data`.
-        """
-        latest = (
-            Measurement.objects.filter(value__isnull=False, date__lte=today)
-            .annotate(
-                rank=models.Window(
-                    RowNumber(),
-                    partition_by=[models.F("indicator_id")],
-                    order_by=[models.F("date").desc(), models.F("pk").desc()],
-                )
-            )
-            .filter(rank=1)
-        )
-        return self.prefetch_related(models.Prefetch("measurements", queryset=latest))
-
 
 class Indicator(models.Model):
     alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="indicators")
@@ -210,8 +190,9 @@ class Indicator(models.Model):
             name=self.name, unit=self.unit, baseline=self.baseline, target=self.target
         )
 
-    def follow_up(self, today: dt.date) -> progress.IndicatorFollowUp | None:
-        """Needs `measurements` prefetched (with_follow_up_data). None without a numeric target."""
+    def follow_up(self, today: dt.date, measurements=None) -> progress.IndicatorFollowUp | None:
+        """From `measurements` when given, else from the prefetched ones (with_follow_up_data).
+        None without a numeric target."""
         if self.target is None:
             return None
         data = progress.IndicatorData(
@@ -222,7 +203,9 @@ class Indicator(models.Model):
             target_date=self.target_date,
             frequency=self.frequency,
         )
-        values = [m for m in self.measurements.all() if m.value is not None]
+        if measurements is None:
+            measurements = self.measurements.all()
+        values = [m for m in measurements if m.value is not None]
         return progress.follow_up(data, values, today)
 
 
@@ -271,6 +254,30 @@ def evidence_path(instance, filename):
     return f"evaluation/evidence/{instance.indicator.alliance_id}/{uuid.uuid4().hex}{extension}"
 
 
+class MeasurementQuerySet(models.QuerySet):
+    def latest_per_indicator(self, indicator_ids, today) -> dict[int, "Measurement"]:
+        """{indicator_id: its latest numeric measurement up to `today`}, in one query.
+
+        Enough for the alerts (off track, target missed, overdue), which read nothing else: a
+        page of the network dashboard then loads ~750 rows instead of ~10,000 measurements.
+        Grouped here rather than with prefetch_related, which builds one queryset per indicator
+        (~0.1 s for those 750). Trend and chart need `with_follow_up_data`.
+        """
+        rows = (
+            self.filter(indicator_id__in=indicator_ids, value__isnull=False, date__lte=today)
+            .annotate(
+                rank=models.Window(
+                    RowNumber(),
+                    partition_by=[models.F("indicator_id")],
+                    order_by=[models.F("date").desc(), models.F("pk").desc()],
+                )
+            )
+            .filter(rank=1)
+            .only("indicator_id", "date", "value")
+        )
+        return {m.indicator_id: m for m in rows}
+
+
 class Measurement(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
     date = models.DateField(_("date"))
@@ -286,6 +293,8 @@ class Measurement(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MeasurementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("measurement")
