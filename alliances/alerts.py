@@ -1,11 +1,12 @@
 """What to watch on each alliance: late actions, indicators off track, conventions ending soon.
 
 The network dashboard filters and sorts its 500 members on these figures, which means every
-member's alliances (~2,500) and their indicators (~15,000, each with the follow-up maths of
-`evaluation.progress`) at each visit: ~2.5 s. They are cached per alliance and per day (they
-depend on the date), and forgotten as soon as an action, a convention, an indicator or a
-measurement of the alliance changes (`forget_on_change`, connected in apps.py; the measurement
-import calls `forget` itself, as bulk_create sends no signal).
+member's alliances (~4,000) and their indicators (~15,000, each with the follow-up maths of
+`evaluation.progress`) at each visit: ~2.5 s. They are cached per member association and per
+day (they depend on the date), and forgotten as soon as an action, a convention, an indicator
+or a measurement of one of its alliances changes, or it leads or joins another
+(`forget_on_change`, connected in apps.py; the measurement import calls `forget` itself, as
+bulk_create sends no signal).
 """
 
 from __future__ import annotations
@@ -33,22 +34,30 @@ class Alerts:
         return self.late_actions + self.off_track + self.ending_conventions
 
 
-def _key(alliance_id, today: dt.date):
-    return f"alliances:alerts:v1:{today.isoformat()}:{alliance_id}"
+def _key(association_id, today: dt.date):
+    return f"alliances:member-alerts:v1:{today.isoformat()}:{association_id}"
 
 
-def alerts_by_alliance(alliance_ids, today: dt.date | None = None) -> dict[int, Alerts]:
-    """{alliance id: Alerts} for any number of alliances: one cache read, and on a miss three
-    queries for the missing ones."""
+def alerts_by_member(association_ids, today: dt.date | None = None) -> dict[int, dict]:
+    """{association id: {alliance id: Alerts}} over the alliances each association leads or
+    has joined: one cache read for any number of members (one key each, so a 500-member
+    network reads 500 keys, not its ~4,000 alliances'), and on a miss five queries."""
+    from .models import Association
+    from .selectors import alliances_of_members
+
     today = today or timezone.localdate()
-    ids = list(alliance_ids)
+    ids = list(association_ids)
     if not ids:
         return {}
     keys = {_key(pk, today): pk for pk in ids}
     found = {keys[key]: alerts for key, alerts in cache.get_many(keys).items()}
     missing = [pk for pk in ids if pk not in found]
     if missing:
-        fresh = compute_alerts(missing, today)
+        _alliances, by_association = alliances_of_members(
+            Association.objects.filter(pk__in=missing), light=True
+        )
+        alerts = compute_alerts({pk for pks in by_association.values() for pk in pks}, today)
+        fresh = {pk: {a: alerts[a] for a in by_association.get(pk, ())} for pk in missing}
         cache.set_many({_key(pk, today): fresh[pk] for pk in missing}, ALERTS_TTL)
         found.update(fresh)
     return found
@@ -82,19 +91,38 @@ def compute_alerts(alliance_ids, today: dt.date) -> dict[int, Alerts]:
     return {pk: Alerts(late.get(pk, 0), off_track.get(pk, 0), ending.get(pk, 0)) for pk in ids}
 
 
-def forget(alliance_ids):
-    """Drop the cached alerts of these alliances now (this transaction reads its own changes)
-    and again once it commits (another request may have cached the old figures meanwhile)."""
-    ids = {pk for pk in alliance_ids if pk}
-    if not ids:
+def forget(alliance_ids=(), association_ids=()):
+    """Drop the cached alerts of the associations concerned by these alliances (their lead and
+    co-members) or named, now (this transaction reads its own changes) and again once it
+    commits (another request may have cached the old figures meanwhile)."""
+    from .models import Alliance, AllianceMember
+
+    alliance_ids = {pk for pk in alliance_ids if pk}
+    members = {pk for pk in association_ids if pk}
+    if alliance_ids:
+        members.update(
+            Alliance.objects.filter(pk__in=alliance_ids)
+            .values_list("lead_id", flat=True)
+            .union(
+                AllianceMember.objects.filter(alliance_id__in=alliance_ids).values_list(
+                    "association_id", flat=True
+                )
+            )
+        )
+    if not members:
         return
-    keys = [_key(pk, timezone.localdate()) for pk in ids]
+    keys = [_key(pk, timezone.localdate()) for pk in members]
     cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def forget_on_change(sender, instance, **kwargs):
     """post_save / post_delete receiver for the models the alerts read."""
+    if sender._meta.label in ("alliances.Alliance", "alliances.AllianceMember"):
+        # Who leads or has joined which alliance.
+        lead = getattr(instance, "lead_id", None)
+        forget(association_ids=[lead or getattr(instance, "association_id", None)])
+        return
     alliance_id = getattr(instance, "alliance_id", None)
     if alliance_id is None and getattr(instance, "indicator_id", None):
         # A measurement: its indicator says which alliance.

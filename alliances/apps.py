@@ -1,8 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# The network dashboard's cached alerts (alerts.py) also read these.
-ALERT_SOURCES_ELSEWHERE = ("evaluation.Indicator", "evaluation.Measurement")
+# What the network dashboard's cached alerts (alerts.py) read.
+ALERT_SOURCES = (
+    "alliances.Alliance",
+    "alliances.AllianceMember",
+    "alliances.Action",
+    "alliances.Convention",
+    "evaluation.Indicator",
+    "evaluation.Measurement",
+)
 
 
 class AlliancesConfig(AppConfig):
@@ -15,6 +22,6 @@ class AlliancesConfig(AppConfig):
         from . import report_kind  # noqa: F401  (registers the network overview PDF report)
         from .alerts import forget_on_change
 
-        for model in ("alliances.Action", "alliances.Convention") + ALERT_SOURCES_ELSEWHERE:
+        for model in ALERT_SOURCES:
             post_save.connect(forget_on_change, sender=model, dispatch_uid=f"alerts-{model}")
             post_delete.connect(forget_on_change, sender=model, dispatch_uid=f"alerts-{model}-d")

@@ -3,21 +3,19 @@ in a fixed number of queries whatever the number of members (see test_network_da
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .alerts import alerts_by_alliance
+from .alerts import Alerts, alerts_by_member, compute_alerts
 from .models import (
     Alliance,
-    AllianceMember,
     Association,
     NetworkMembership,
 )
-from .selectors import steps_by_alliance
+from .selectors import alliances_of_members, steps_by_alliance
 from .stepper import current_step
 
 SIZES = {
@@ -102,7 +100,7 @@ class MemberFacts(Watched):
     name: str
     maturity_level: int | None = None
     diagnostic_date: object = None
-    alliances: list = field(default_factory=list)  # alerts.Alerts, one per alliance
+    alliances: list[Alerts] = field(default_factory=list)  # one per alliance
 
 
 def member_associations(network):
@@ -135,8 +133,12 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
         row = rows[campaign.association_id]
         row.campaign, row.result = campaign, results[campaign.pk]
 
-    alliances, by_association = _alliances_of_members(associations)
-    alerts = alerts_by_alliance(alliances, today)
+    alliances, by_association = alliances_of_members(associations)
+    alerts = {}
+    for by_alliance in alerts_by_member(rows, today).values():
+        alerts.update(by_alliance)
+    if unseen := set(alliances) - set(alerts):  # only if a change went by unnoticed
+        alerts.update(compute_alerts(unseen, today))
     steps = steps_by_alliance(set(alliances))
     lines = {
         pk: AllianceLine(
@@ -157,30 +159,6 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
     return list(rows.values())
 
 
-def _alliances_of_members(members, *, light=False):
-    """The alliances led by these associations (a queryset of them) or joined as active
-    co-member: two queries. ({alliance id: alliance}, {association id: {alliance ids}});
-    `light`: ids and lead only. Subqueries rather than lists of ids: Django takes ~40 µs to
-    bind each id, 0.1 s for a network's 2,500 alliances."""
-    member_ids = members.values("pk")
-    active = AllianceMember.objects.filter(
-        association_id__in=member_ids, state=AllianceMember.State.ACTIVE
-    )
-    joined = list(active.values_list("alliance_id", "association_id"))
-    alliances = Alliance.objects.filter(
-        Q(lead_id__in=member_ids) | Q(pk__in=active.values("alliance_id"))
-    )
-    if light:
-        alliances = alliances.only("pk", "lead_id")
-    alliances = {alliance.pk: alliance for alliance in alliances}
-    by_association = defaultdict(set)
-    for alliance in alliances.values():
-        by_association[alliance.lead_id].add(alliance.pk)
-    for alliance_id, association_id in joined:
-        by_association[association_id].add(alliance_id)
-    return alliances, by_association
-
-
 def member_facts(associations, today=None) -> list[MemberFacts]:
     """For every association of the queryset, what the computed filters and sorts need: its
     latest maturity level and the alerts of its alliances, from small cached figures."""
@@ -195,11 +173,8 @@ def member_facts(associations, today=None) -> list[MemberFacts]:
     for campaign in campaigns:
         row = facts[campaign.association_id]
         row.maturity_level, row.diagnostic_date = levels[campaign.pk], campaign.closed_at
-    alliances, by_association = _alliances_of_members(associations, light=True)
-    alerts = alerts_by_alliance(alliances, today)
-    for association_id, pks in by_association.items():
-        if association_id in facts:  # a co-member's alliance may be led from outside
-            facts[association_id].alliances = [alerts[pk] for pk in pks]
+    for pk, by_alliance in alerts_by_member(facts, today).items():
+        facts[pk].alliances = list(by_alliance.values())
     return list(facts.values())
 
 

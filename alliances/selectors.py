@@ -2,11 +2,12 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import (
     Alliance,
+    AllianceMember,
     Candidate,
     Clause,
     CommunicationItem,
@@ -167,6 +168,30 @@ def alliances_of(association):
         .select_related("lead")
         .order_by("title")
     )
+
+
+def alliances_of_members(members, *, light=False):
+    """The alliances led by these associations (a queryset of them) or joined as active
+    co-member: two queries. ({alliance id: alliance}, {association id: {alliance ids}});
+    `light`: ids and lead only. Subqueries rather than lists of ids: Django takes ~40 µs to
+    bind each id, 0.1 s for a network's 2,500 alliances."""
+    member_ids = members.values("pk")
+    active = AllianceMember.objects.filter(
+        association_id__in=member_ids, state=AllianceMember.State.ACTIVE
+    )
+    joined = list(active.values_list("alliance_id", "association_id"))
+    alliances = Alliance.objects.filter(
+        Q(lead_id__in=member_ids) | Q(pk__in=active.values("alliance_id"))
+    )
+    if light:
+        alliances = alliances.only("pk", "lead_id")
+    alliances = {alliance.pk: alliance for alliance in alliances}
+    by_association = defaultdict(set)
+    for alliance in alliances.values():
+        by_association[alliance.lead_id].add(alliance.pk)
+    for alliance_id, association_id in joined:
+        by_association[association_id].add(alliance_id)
+    return alliances, by_association
 
 
 def late_actions_by_alliance(alliance_ids, today=None):

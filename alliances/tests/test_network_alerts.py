@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from alliances.alerts import alerts_by_alliance, compute_alerts
+from alliances.alerts import alerts_by_member, compute_alerts
 from alliances.models import ActionStatus, ConventionStatus
 from alliances.tests.factories import (
     ActionFactory,
@@ -33,32 +33,37 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
+def _alerts(alliance):
+    """The cached alerts of the alliance, as its lead's dashboard row reads them."""
+    return alerts_by_member([alliance.lead_id])[alliance.lead_id][alliance.pk]
+
+
 def test_alerts_follow_actions_conventions_indicators_and_measurements():
     alliance = AllianceFactory()
-    assert alerts_by_alliance([alliance.pk])[alliance.pk].total == 0  # now cached
+    assert _alerts(alliance).total == 0  # now cached
 
     late = ActionFactory(alliance=alliance, due_date=TODAY - dt.timedelta(days=2))
-    assert alerts_by_alliance([alliance.pk])[alliance.pk].late_actions == 1
+    assert _alerts(alliance).late_actions == 1
     late.status = ActionStatus.DONE
     late.save()
-    assert alerts_by_alliance([alliance.pk])[alliance.pk].late_actions == 0
+    assert _alerts(alliance).late_actions == 0
 
     convention = ConventionFactory(
         alliance=alliance, status=ConventionStatus.SIGNED, end_date=TODAY + dt.timedelta(days=20)
     )
-    assert alerts_by_alliance([alliance.pk])[alliance.pk].ending_conventions == 1
+    assert _alerts(alliance).ending_conventions == 1
     convention.delete()
-    assert alerts_by_alliance([alliance.pk])[alliance.pk].ending_conventions == 0
+    assert _alerts(alliance).ending_conventions == 0
 
     # Target date passed, latest value short of the target: to watch.
     indicator = IndicatorFactory(alliance=alliance)
     MeasurementFactory(indicator=indicator)
-    assert alerts_by_alliance([alliance.pk])[alliance.pk].off_track == 1
+    assert _alerts(alliance).off_track == 1
     # The target reached on its date: nothing to watch any more.
     reached = MeasurementFactory(indicator=indicator, date=dt.date(2026, 7, 1), value=330000)
-    assert alerts_by_alliance([alliance.pk])[alliance.pk].off_track == 0
+    assert _alerts(alliance).off_track == 0
     reached.delete()
-    assert alerts_by_alliance([alliance.pk])[alliance.pk].off_track == 1
+    assert _alerts(alliance).off_track == 1
     # Imported measurements come through bulk_create, which sends no signal.
     evaluation_services.import_measurements(
         [
@@ -71,12 +76,9 @@ def test_alerts_follow_actions_conventions_indicators_and_measurements():
             )
         ]
     )
-    assert alerts_by_alliance([alliance.pk])[alliance.pk].off_track == 0
+    assert _alerts(alliance).off_track == 0
 
-    assert (
-        alerts_by_alliance([alliance.pk])[alliance.pk]
-        == compute_alerts([alliance.pk], TODAY)[alliance.pk]
-    )
+    assert _alerts(alliance) == compute_alerts([alliance.pk], TODAY)[alliance.pk]
 
 
 def test_attention_filter_and_sort_follow_a_change_made_after_a_visit(client):
