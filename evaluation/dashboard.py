@@ -7,7 +7,7 @@ from alliances.models import Alliance
 from core.dashboard import Panel
 
 from .models import Indicator
-from .selectors import indicator_rows
+from .selectors import attention_rows
 
 
 def association_panels(request, association, capability):
@@ -19,7 +19,8 @@ def association_panels(request, association, capability):
         .select_related("alliance")
         .order_by("alliance__title", "name")
     )
-    rows = indicator_rows(queryset, timezone.localdate())
+    # The flags read each indicator's latest measurement only, not its whole series.
+    rows = attention_rows(queryset, timezone.localdate())
     counts = {a.pk: [0, 0] for a in alliances}
     for row in rows:
         counts[row.indicator.alliance_id][0] += 1
