@@ -100,13 +100,15 @@ def forget(alliance_ids=(), association_ids=()):
     alliance_ids = {pk for pk in alliance_ids if pk}
     members = {pk for pk in association_ids if pk}
     if alliance_ids:
+        # order_by(): SQLite allows no ORDER BY (Alliance's default one) inside a UNION.
         members.update(
             Alliance.objects.filter(pk__in=alliance_ids)
+            .order_by()
             .values_list("lead_id", flat=True)
             .union(
-                AllianceMember.objects.filter(alliance_id__in=alliance_ids).values_list(
-                    "association_id", flat=True
-                )
+                AllianceMember.objects.filter(alliance_id__in=alliance_ids)
+                .order_by()
+                .values_list("association_id", flat=True)
             )
         )
     if not members:

@@ -168,7 +168,7 @@ def member_facts(associations, today=None) -> list[MemberFacts]:
     facts = {pk: MemberFacts(pk, name) for pk, name in associations.values_list("pk", "name")}
     if not facts:
         return []
-    campaigns = latest_finished_per_association(associations.values("pk"))
+    campaigns = latest_finished_per_association(associations.values("pk"), light=True)
     levels = maturity_levels(campaigns)
     for campaign in campaigns:
         row = facts[campaign.association_id]

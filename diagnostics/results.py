@@ -130,8 +130,9 @@ def latest_finished(association) -> Campaign | None:
     )
 
 
-def latest_finished_per_association(association_ids) -> list[Campaign]:
-    """Each association's most recent finished campaign, in one query.
+def latest_finished_per_association(association_ids, *, light=False) -> list[Campaign]:
+    """Each association's most recent finished campaign, in one query. `association_ids`: a
+    list or a subquery; `light`: only what scoring and fingerprints read (500 at a time).
 
     A correlated subquery rather than PostgreSQL's DISTINCT ON, so the demo on SQLite
     (`make run` without DATABASE_URL) works too.
@@ -142,9 +143,12 @@ def latest_finished_per_association(association_ids) -> list[Campaign]:
         .order_by("-closed_at", "-pk")
         .values("pk")[:1]
     )
-    return list(
-        Campaign.objects.finished().filter(association_id__in=association_ids, pk=Subquery(latest))
+    campaigns = Campaign.objects.finished().filter(
+        association_id__in=association_ids, pk=Subquery(latest)
     )
+    if light:
+        campaigns = campaigns.only("pk", "association_id", "version_id", "status", "closed_at")
+    return list(campaigns)
 
 
 @dataclass(frozen=True)
@@ -171,10 +175,8 @@ def network_comparison(association) -> NetworkComparison | None:
     )
     if membership is None:
         return None
-    member_ids = list(
-        Association.objects.active_in(membership.network).values_list("pk", flat=True)
-    )
-    campaigns = latest_finished_per_association(member_ids)
+    members = Association.objects.active_in(membership.network).values("pk")
+    campaigns = latest_finished_per_association(members, light=True)
     return NetworkComparison(membership.network.name, len(campaigns), network_medians(campaigns))
 
 

@@ -14,6 +14,7 @@ from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from .kinds import get_kind
+from .memory import release_memory
 from .models import Report
 from .rendering import html_to_pdf, render_html
 from .services import MAX_ATTEMPTS, requeue_stale, running_grace
@@ -44,9 +45,12 @@ def render_report(self, report_id: int):
         data_as_of = timezone.now()
         html = render_html(kind.template, {**kind.build_context(subject), "report": report})
         pdf = html_to_pdf(html)
+        del html
         name = default_storage.save(
             f"reports/{report.created_at:%Y/%m}/{report.kind}-{report.pk}.pdf", ContentFile(pdf)
         )
+        del pdf
+        release_memory()
     except TRANSIENT_ERRORS as error:
         if report.attempts < MAX_ATTEMPTS:
             countdown = min(5 * 2**report.attempts, 90)
