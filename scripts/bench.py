@@ -42,12 +42,21 @@ TARGET_RATIO = 3
 TARGET_QUERIES = 20
 
 
+def redis_for(n):
+    """Each database its own Redis index: the caches are keyed by primary keys, which the two
+    databases share (the next index for N_SMALL)."""
+    if n == N:
+        return REDIS_URL
+    base, _, index = REDIS_URL.rpartition("/")
+    return f"{base}/{int(index or 0) + 1}"
+
+
 def env_for(n):
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DATABASE_URL=f"{PG}/{DB_PREFIX}_{n}",
-        REDIS_URL=REDIS_URL,
+        REDIS_URL=redis_for(n),
         SECRET_KEY="bench-not-secret-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SECURE_SSL_REDIRECT="False",

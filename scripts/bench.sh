@@ -4,7 +4,7 @@
 # Knobs: BENCH_N (2000), BENCH_N_SMALL (200), BENCH_USERS (10), BENCH_DURATION (60s),
 # BENCH_BULK (200), BENCH_PORT (8100), BENCH_PG (postgres://postgres@127.0.0.1:5432),
 # BENCH_DB_PREFIX (faire_alliance_bench → faire_alliance_bench_2000 and _200),
-# BENCH_REDIS_URL (redis://127.0.0.1:6379/6).
+# BENCH_REDIS_URL (redis://127.0.0.1:6379/6; index 7 for BENCH_N_SMALL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${VENV:-.venv}"

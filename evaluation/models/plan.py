@@ -295,6 +295,9 @@ class Measurement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MeasurementQuerySet.as_manager()
+    # Who changed or deleted a measurement, and when: a deletion then counts as a change of the
+    # alliance's evaluation, so a report made before it is no longer reused (reports.freshness).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("measurement")

@@ -26,8 +26,11 @@ def smart_missing(assessment):
 
 @register.simple_tag
 def alliance_attention(alliance):
-    """How many of the alliance's indicators need attention (two queries, whatever the number):
-    shown on the alliance's own pages, next to the « Indicators » tab."""
-    from evaluation.selectors import alliance_indicators
+    """How many of the alliance's indicators need attention (two queries, whatever the number,
+    reading each one's latest measurement only): shown on the alliance's own pages, next to the
+    « Indicators » tab."""
+    from evaluation.models import Indicator
+    from evaluation.selectors import attention_rows
 
-    return sum(1 for row in alliance_indicators(alliance) if row.needs_attention)
+    rows = attention_rows(Indicator.objects.filter(alliance=alliance))
+    return sum(1 for row in rows if row.needs_attention)

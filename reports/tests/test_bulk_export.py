@@ -152,3 +152,30 @@ def test_every_model_has_an_admin_page_that_loads(client, platform_admin):
             assert model in admin.site._registry, model
             url = reverse(f"admin:{app_label}_{model._meta.model_name}_changelist")
             assert client.get(url, {"q": "x"}).status_code == 200, url
+
+
+def test_deleting_a_measurement_makes_the_evaluation_report_stale(
+    platform_admin, fast_pdf, django_capture_on_commit_callbacks
+):
+    from alliances.tests.factories import AllianceFactory
+    from evaluation import services as evaluation_services
+    from evaluation.tests.factories import IndicatorFactory, MeasurementFactory
+
+    alliance = AllianceFactory()
+    measurement = MeasurementFactory(indicator=IndicatorFactory(alliance=alliance))
+    first = _export(
+        [alliance.lead], platform_admin, django_capture_on_commit_callbacks, "evaluation"
+    )
+    [report] = first.reports.all()
+    again = _export(
+        [alliance.lead], platform_admin, django_capture_on_commit_callbacks, "evaluation"
+    )
+    assert again.items.get().reused
+
+    # A deletion leaves no row behind: the measurement's history records it.
+    evaluation_services.delete_measurement(measurement)
+    third = _export(
+        [alliance.lead], platform_admin, django_capture_on_commit_callbacks, "evaluation"
+    )
+    assert not third.items.get().reused
+    assert third.reports.get() != report
