@@ -9,6 +9,8 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.url_templates import url_maker
+
 from .alerts import Alerts, alerts_by_member, compute_alerts
 from .models import (
     Alliance,
@@ -41,6 +43,7 @@ class AllianceLine:
     late_actions: int = 0
     off_track: int = 0
     ending_conventions: int = 0
+    url: str = ""
 
 
 class Watched:
@@ -140,6 +143,7 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
     if unseen := set(alliances) - set(alerts):  # only if a change went by unnoticed
         alerts.update(compute_alerts(unseen, today))
     steps = steps_by_alliance(set(alliances))
+    alliance_url = url_maker("alliances:alliance_detail")
     lines = {
         pk: AllianceLine(
             alliance,
@@ -147,6 +151,7 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
             alerts[pk].late_actions,
             alerts[pk].off_track,
             alerts[pk].ending_conventions,
+            alliance_url(pk),
         )
         for pk, alliance in alliances.items()
     }
