@@ -21,7 +21,13 @@ class AlliancesConfig(AppConfig):
 
         from . import report_kind  # noqa: F401  (registers the network overview PDF report)
         from .alerts import forget_on_change
+        from .step_cache import STEP_SOURCES, forget_steps_on_change
 
         for model in ALERT_SOURCES:
             post_save.connect(forget_on_change, sender=model, dispatch_uid=f"alerts-{model}")
             post_delete.connect(forget_on_change, sender=model, dispatch_uid=f"alerts-{model}-d")
+        for model in STEP_SOURCES:
+            post_save.connect(forget_steps_on_change, sender=model, dispatch_uid=f"steps-{model}")
+            post_delete.connect(
+                forget_steps_on_change, sender=model, dispatch_uid=f"steps-{model}-d"
+            )

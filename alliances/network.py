@@ -17,7 +17,8 @@ from .models import (
     Association,
     NetworkMembership,
 )
-from .selectors import alliances_of_members, steps_by_alliance
+from .selectors import alliances_of_members
+from .step_cache import cached_steps
 from .stepper import current_step
 
 SIZES = {
@@ -142,7 +143,7 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
         alerts.update(by_alliance)
     if unseen := set(alliances) - set(alerts):  # only if a change went by unnoticed
         alerts.update(compute_alerts(unseen, today))
-    steps = steps_by_alliance(set(alliances))
+    steps = cached_steps(alliances)
     alliance_url = url_maker("alliances:alliance_detail")
     lines = {
         pk: AllianceLine(
