@@ -125,14 +125,7 @@ def forget_on_change(sender, instance, **kwargs):
         lead = getattr(instance, "lead_id", None)
         forget(association_ids=[lead or getattr(instance, "association_id", None)])
         return
-    alliance_id = getattr(instance, "alliance_id", None)
-    if alliance_id is None and getattr(instance, "indicator_id", None):
-        # A measurement: its indicator says which alliance.
-        from evaluation.models import Indicator
+    from .selectors import alliance_id_of
 
-        alliance_id = (
-            Indicator.objects.filter(pk=instance.indicator_id)
-            .values_list("alliance_id", flat=True)
-            .first()
-        )
+    alliance_id = alliance_id_of(instance)  # a measurement: through its indicator
     forget([alliance_id])

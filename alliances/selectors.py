@@ -169,6 +169,23 @@ def steps_by_alliance(alliance_ids):
     return {pk: steps_for(f) for pk, f in step_facts(alliance_ids).items()}
 
 
+def alliance_id_of(instance):
+    """The alliance a row hangs from: its own `alliance_id`, or its parent's when it hangs from
+    the alliance through one foreign key (a measurement's indicator, a score's candidate)."""
+    if getattr(instance, "alliance_id", None):
+        return instance.alliance_id
+    for field in instance._meta.concrete_fields:
+        parent = field.related_model if field.many_to_one else None
+        if parent is not None and hasattr(parent, "alliance_id"):
+            parent_id = getattr(instance, field.attname)
+            return (
+                parent._default_manager.filter(pk=parent_id)
+                .values_list("alliance_id", flat=True)
+                .first()
+            )
+    return None
+
+
 def alliances_of(association):
     """The association's alliances, led or joined, with their lead: one query."""
     return (

@@ -10,7 +10,7 @@ apps.py). Pages about one alliance keep reading them fresh.
 from django.core.cache import cache
 from django.db import transaction
 
-from .selectors import step_facts
+from .selectors import alliance_id_of, step_facts
 from .stepper import steps_for
 
 #: Every model `selectors.step_facts` reads (test_step_cache checks the list against it).
@@ -61,14 +61,5 @@ def forget_steps(alliance_id):
 
 def forget_steps_on_change(sender, instance, **kwargs):
     """post_save / post_delete receiver for STEP_SOURCES."""
-    alliance_id = getattr(instance, "alliance_id", None)
-    if alliance_id is None and getattr(instance, "candidate_id", None):
-        # A criterion score: its candidate says which alliance.
-        from .models import Candidate
-
-        alliance_id = (
-            Candidate.objects.filter(pk=instance.candidate_id)
-            .values_list("alliance_id", flat=True)
-            .first()
-        )
+    alliance_id = alliance_id_of(instance)  # a criterion score: through its candidate
     forget_steps(alliance_id)
