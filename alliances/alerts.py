@@ -15,9 +15,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
+
+from core.cached_many import cached_many
+from core.cached_many import forget as forget_keys
 
 #: Bounds how long a change made behind the ORM's back (raw SQL, a shell) can go unseen.
 ALERTS_TTL = 6 * 3600
@@ -46,21 +47,15 @@ def alerts_by_member(association_ids, today: dt.date | None = None) -> dict[int,
     from .selectors import alliances_of_members
 
     today = today or timezone.localdate()
-    ids = list(association_ids)
-    if not ids:
-        return {}
-    keys = {_key(pk, today): pk for pk in ids}
-    found = {keys[key]: alerts for key, alerts in cache.get_many(keys).items()}
-    missing = [pk for pk in ids if pk not in found]
-    if missing:
+
+    def compute(missing):
         _alliances, by_association = alliances_of_members(
             Association.objects.filter(pk__in=missing), light=True
         )
         alerts = compute_alerts({pk for pks in by_association.values() for pk in pks}, today)
-        fresh = {pk: {a: alerts[a] for a in by_association.get(pk, ())} for pk in missing}
-        cache.set_many({_key(pk, today): fresh[pk] for pk in missing}, ALERTS_TTL)
-        found.update(fresh)
-    return found
+        return {pk: {a: alerts[a] for a in by_association.get(pk, ())} for pk in missing}
+
+    return cached_many({_key(pk, today): pk for pk in association_ids}, compute, ALERTS_TTL)
 
 
 def compute_alerts(alliance_ids, today: dt.date) -> dict[int, Alerts]:
@@ -93,8 +88,7 @@ def compute_alerts(alliance_ids, today: dt.date) -> dict[int, Alerts]:
 
 def forget(alliance_ids=(), association_ids=()):
     """Drop the cached alerts of the associations concerned by these alliances (their lead and
-    co-members) or named, now (this transaction reads its own changes) and again once it
-    commits (another request may have cached the old figures meanwhile)."""
+    co-members) or named (now and again on commit: core.cached_many.forget)."""
     from .models import Alliance, AllianceMember
 
     alliance_ids = {pk for pk in alliance_ids if pk}
@@ -111,11 +105,8 @@ def forget(alliance_ids=(), association_ids=()):
                 .values_list("association_id", flat=True)
             )
         )
-    if not members:
-        return
-    keys = [_key(pk, timezone.localdate()) for pk in members]
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    today = timezone.localdate()
+    forget_keys(_key(pk, today) for pk in members)
 
 
 def forget_on_change(sender, instance, **kwargs):

@@ -165,6 +165,13 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
     return list(rows.values())
 
 
+def page_rows(network, pks):
+    """The full rows of a page's members (`pks`, in the page's order), in that order."""
+    position = {pk: i for i, pk in enumerate(pks)}
+    rows = member_rows(member_associations(network).filter(pk__in=position), network)
+    return sorted(rows, key=lambda row: position[row.association.pk])
+
+
 def member_facts(associations, today=None) -> list[MemberFacts]:
     """For every association of the queryset, what the computed filters and sorts need: its
     latest maturity level and the alerts of its alliances, from small cached figures."""

@@ -188,11 +188,7 @@ def alliance_id_of(instance):
 
 def alliances_of(association):
     """The association's alliances, led or joined, with their lead: one query."""
-    return (
-        Alliance.objects.filter(pk__in=Alliance.objects.of_association(association).values("pk"))
-        .select_related("lead")
-        .order_by("title")
-    )
+    return Alliance.objects.of_association(association).select_related("lead").order_by("title")
 
 
 def alliances_of_members(members, *, light=False):

@@ -7,8 +7,7 @@ commit — when any row they are read from changes (`STEP_SOURCES`, receivers co
 apps.py). Pages about one alliance keep reading them fresh.
 """
 
-from django.core.cache import cache
-from django.db import transaction
+from core.cached_many import cached_many, forget
 
 from .selectors import alliance_id_of, step_facts
 from .stepper import steps_for
@@ -38,25 +37,13 @@ def _key(alliance_id):
 
 def cached_steps(alliance_ids) -> dict[int, list]:
     """{alliance id: its five StepStates}: one cache read, two queries for the missing ones."""
-    ids = list(alliance_ids)
-    if not ids:
-        return {}
-    keys = {_key(pk): pk for pk in ids}
-    facts = {keys[key]: f for key, f in cache.get_many(keys).items()}
-    missing = [pk for pk in ids if pk not in facts]
-    if missing:
-        fresh = step_facts(missing)
-        cache.set_many({_key(pk): fresh[pk] for pk in missing}, STEPS_TTL)
-        facts.update(fresh)
+    facts = cached_many({_key(pk): pk for pk in alliance_ids}, step_facts, STEPS_TTL)
     return {pk: steps_for(f) for pk, f in facts.items()}
 
 
 def forget_steps(alliance_id):
-    if not alliance_id:
-        return
-    key = _key(alliance_id)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    if alliance_id:
+        forget([_key(alliance_id)])
 
 
 def forget_steps_on_change(sender, instance, **kwargs):

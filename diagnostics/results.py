@@ -14,6 +14,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from alliances.models import Association, NetworkMembership
+from core.cached_many import cached_many
 
 from . import help_links
 from .models import Answer, Axis, Campaign, QuestionnaireVersion
@@ -97,17 +98,14 @@ def maturity_levels(campaigns) -> dict[int, int | None]:
     """{campaign id: maturity level} of finished campaigns, from a small cached figure per
     campaign: the network dashboard sorts 500 members on it, and unpickling their whole
     results took ~0.1 s."""
-    campaigns = list(campaigns)
-    keys = {"diagnostics:level:" + _scores_key(c): c.pk for c in campaigns}
-    levels = {keys[key]: level for key, level in cache.get_many(keys).items()}
-    missing = [c for c in campaigns if c.pk not in levels]
-    if missing:
-        fresh = {pk: result.maturity_level for pk, result in score_campaigns(missing).items()}
-        cache.set_many(
-            {"diagnostics:level:" + _scores_key(c): fresh[c.pk] for c in missing}, SCORES_TTL
-        )
-        levels.update(fresh)
-    return levels
+    by_pk = {c.pk: c for c in campaigns}
+
+    def compute(missing):
+        scored = score_campaigns(by_pk[pk] for pk in missing)
+        return {pk: result.maturity_level for pk, result in scored.items()}
+
+    keys = {"diagnostics:level:" + _scores_key(c): pk for pk, c in by_pk.items()}
+    return cached_many(keys, compute, SCORES_TTL)
 
 
 def previous_finished(campaign: Campaign) -> Campaign | None:

@@ -14,7 +14,7 @@ from alliances.access import get_network_for_head, is_network_head
 from alliances.filters import MemberFilter
 from alliances.forms import InviteAssociationForm
 from alliances.models import NetworkMembership
-from alliances.network import SORTS, member_associations, member_facts, member_rows
+from alliances.network import SORTS, member_associations, member_facts, page_rows
 from core.dashboard import collect_panels
 
 PAGE_SIZE = 25
@@ -37,11 +37,7 @@ def network_detail(request, pk):
             Lower("name").desc() if sort == "-name" else Lower("name")
         )
         page = Paginator(associations, PAGE_SIZE).get_page(request.GET.get("page"))
-        position = {association.pk: i for i, association in enumerate(page.object_list)}
-        page.object_list = sorted(
-            member_rows(member_associations(network).filter(pk__in=position), network),
-            key=lambda row: position[row.association.pk],
-        )
+        page.object_list = page_rows(network, [a.pk for a in page.object_list])
         total = page.paginator.count
     else:
         # Computed filters and sorts read small cached figures of every member (member_facts),
@@ -49,11 +45,7 @@ def network_detail(request, pk):
         facts = member_filter.filter_rows(member_facts(member_filter.qs))
         facts.sort(key=SORTS[sort.lstrip("-")], reverse=sort.startswith("-"))
         page = Paginator(facts, PAGE_SIZE).get_page(request.GET.get("page"))
-        position = {row.pk: i for i, row in enumerate(page.object_list)}
-        page.object_list = sorted(
-            member_rows(member_associations(network).filter(pk__in=position), network),
-            key=lambda row: position[row.association.pk],
-        )
+        page.object_list = page_rows(network, [row.pk for row in page.object_list])
         total = len(facts)
     query = request.GET.copy()
     query.pop("page", None)
