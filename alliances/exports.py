@@ -5,7 +5,8 @@ import io
 
 from django.utils.translation import gettext as _
 
-from .network import member_associations, member_rows
+from .models import Association
+from .network import member_rows
 
 
 def _score(value):
@@ -16,7 +17,7 @@ def scores_table(network):
     """Header and rows: each member's latest diagnostic, overall and per axis (as displayed).
 
     Only the network's heads see it; they already see each member's own results."""
-    rows = member_rows(member_associations(network).order_by("name"), network)
+    rows = member_rows(Association.objects.active_in(network).order_by("name"), network)
     codes = []
     for row in rows:
         for axis in row.result.axes if row.result else ():
@@ -52,7 +53,7 @@ def scores_table(network):
 
 
 def alliances_table(network):
-    rows = member_rows(member_associations(network).order_by("name"), network)
+    rows = member_rows(Association.objects.active_in(network).order_by("name"), network)
     table = [
         [
             _("Association"),

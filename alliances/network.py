@@ -107,14 +107,6 @@ class MemberFacts(Watched):
     alliances: list[Alerts] = field(default_factory=list)  # one per alliance
 
 
-def member_associations(network):
-    """The network's active members, as a queryset the filters narrow down."""
-    return Association.objects.filter(
-        network_memberships__network=network,
-        network_memberships__state=NetworkMembership.State.ACTIVE,
-    )
-
-
 def member_rows(associations, network, today=None) -> list[MemberRow]:
     """One row per association of the queryset, with its latest diagnostic and its alliances."""
     from diagnostics.results import latest_finished_per_association, score_campaigns
@@ -168,7 +160,7 @@ def member_rows(associations, network, today=None) -> list[MemberRow]:
 def page_rows(network, pks):
     """The full rows of a page's members (`pks`, in the page's order), in that order."""
     position = {pk: i for i, pk in enumerate(pks)}
-    rows = member_rows(member_associations(network).filter(pk__in=position), network)
+    rows = member_rows(Association.objects.active_in(network).filter(pk__in=position), network)
     return sorted(rows, key=lambda row: position[row.association.pk])
 
 

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from diagnostics.results import score_campaigns, version_axes
 from diagnostics.scoring import MIN_GROUP_SIZE, network_median, quartiles
 
-from .network import member_associations
+from .models import Association
 
 # Box plots: scores 1..5 drawn on a 0..WIDTH axis.
 WIDTH = 400
@@ -64,7 +64,7 @@ PICTURE_TTL = 24 * 3600
 def picture(network):
     from diagnostics.models import Campaign
 
-    member_ids = list(member_associations(network).values_list("pk", flat=True))
+    member_ids = list(Association.objects.active_in(network).values_list("pk", flat=True))
     finished = list(
         Campaign.objects.finished()
         .filter(association_id__in=member_ids)

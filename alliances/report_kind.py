@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from reports.kinds import ReportKind, register
 
-from .network import member_associations, member_rows
+from .models import Association
+from .network import member_rows
 from .network_picture import picture
 
 
@@ -24,7 +25,7 @@ def check_access(request, network, write=False):
 
 
 def build_context(network):
-    rows = member_rows(member_associations(network).order_by("name"), network)
+    rows = member_rows(Association.objects.active_in(network).order_by("name"), network)
     return {
         "network": network,
         "p": picture(network),

@@ -44,18 +44,6 @@ DOSSIER_TEXTS = [
 ]
 
 
-def _count(model, **filters):
-    """The number of `model` rows of the outer alliance, as a correlated subquery."""
-    rows = (
-        model.objects.filter(alliance_id=OuterRef("pk"), **filters)
-        .order_by()
-        .values("alliance_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
 def count_of(queryset):
     """The number of rows of `queryset` of the outer alliance, as a correlated subquery."""
     rows = (
@@ -121,7 +109,9 @@ def _step_facts_query():
     """Every fact of an alliance as one row; built once per process and only ever cloned by
     .filter(): building its sixteen correlated subqueries took Django ~8 ms of each page that
     shows a stepper, five times the query itself."""
-    annotations = {f"n_{name}": _count(model, **flt) for name, (model, flt) in COUNTED.items()}
+    annotations = {
+        f"n_{name}": count_of(model.objects.filter(**flt)) for name, (model, flt) in COUNTED.items()
+    }
     annotations.update({f"swot_{q}": _has(SwotItem, quadrant=q) for q in SwotQuadrant.values})
     annotations["n_unscored_candidates"] = _unscored_candidates()
     dossier = {f"dossier_{name}": F(f"dossier__{name}") for name in DOSSIER_TEXTS}

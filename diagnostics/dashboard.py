@@ -87,14 +87,13 @@ def diagnostic_summary_panels(request, association):
 def network_panels(request, network):
     """A summary only: each member's latest diagnostic is a column of the network dashboard,
     and the distribution is on the network picture."""
-    member_ids = list(Association.objects.active_in(network).values_list("pk", flat=True))
     return [
         Panel(
             "diagnostics/panels/network.html",
             {
                 "network": network,
                 "with_results": results.network_results_count(network),
-                "member_count": len(member_ids),
+                "member_count": Association.objects.active_in(network).count(),
             },
             order=30,
         )

@@ -71,7 +71,3 @@ def register(kind: ReportKind) -> ReportKind:
 def get_kind(code: str) -> ReportKind:
     """The kind, or KeyError."""
     return _REGISTRY[code]
-
-
-def all_kinds() -> list[ReportKind]:
-    return list(_REGISTRY.values())

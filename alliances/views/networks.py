@@ -13,8 +13,8 @@ from alliances import exports, services
 from alliances.access import get_network_for_head, is_network_head
 from alliances.filters import MemberFilter
 from alliances.forms import InviteAssociationForm
-from alliances.models import NetworkMembership
-from alliances.network import SORTS, member_associations, member_facts, page_rows
+from alliances.models import Association, NetworkMembership
+from alliances.network import SORTS, member_facts, page_rows
 from core.dashboard import collect_panels
 
 PAGE_SIZE = 25
@@ -25,7 +25,7 @@ def network_detail(request, pk):
     """The network dashboard: every active member with its diagnostic and alliances."""
     network = get_network_for_head(request, pk)
     member_filter = MemberFilter(
-        request.GET or None, queryset=member_associations(network).order_by("name")
+        request.GET or None, queryset=Association.objects.active_in(network).order_by("name")
     )
     sort = request.GET.get("tri", "name")
     if sort.lstrip("-") not in SORTS:
