@@ -50,7 +50,7 @@ def alerts_by_member(association_ids, today: dt.date | None = None) -> dict[int,
 
     def compute(missing):
         _alliances, by_association = alliances_of_members(
-            Association.objects.filter(pk__in=missing), light=True
+            Association.objects.filter(pk__in=missing)
         )
         alerts = compute_alerts({pk for pks in by_association.values() for pk in pks}, today)
         return {pk: {a: alerts[a] for a in by_association.get(pk, ())} for pk in missing}

@@ -10,7 +10,7 @@ apps.py). Pages about one alliance keep reading them fresh.
 from core.cached_many import cached_many, forget
 
 from .selectors import alliance_id_of, step_facts
-from .stepper import steps_for
+from .stepper import current_step_of
 
 #: Every model `selectors.step_facts` reads (test_step_cache checks the list against it).
 STEP_SOURCES = (
@@ -35,10 +35,14 @@ def _key(alliance_id):
     return f"alliances:step-facts:v1:{alliance_id}"
 
 
-def cached_steps(alliance_ids) -> dict[int, list]:
-    """{alliance id: its five StepStates}: one cache read, two queries for the missing ones."""
-    facts = cached_many({_key(pk): pk for pk in alliance_ids}, step_facts, STEPS_TTL)
-    return {pk: steps_for(f) for pk, f in facts.items()}
+def cached_facts(alliance_ids) -> dict:
+    """{alliance id: its StepFacts}: one cache read, two queries for the missing ones."""
+    return cached_many({_key(pk): pk for pk in alliance_ids}, step_facts, STEPS_TTL)
+
+
+def cached_current_steps(alliance_ids) -> dict[int, int | None]:
+    """{alliance id: the step it has reached (None: all five done)}."""
+    return {pk: current_step_of(f) for pk, f in cached_facts(alliance_ids).items()}
 
 
 def forget_steps(alliance_id):

@@ -80,3 +80,21 @@ def test_identifiers_are_stored_compact():
     assert form.is_valid(), form.errors
     association = form.save()
     assert (association.rna, association.siren) == ("W751234567", "732829320")
+
+
+def test_an_associations_department_and_sector_read_in_french_as_in_every_form():
+    from django.utils import translation
+
+    from alliances.models import Association, Sector
+    from alliances.territory import DEPARTMENTS
+
+    with translation.override("fr"):
+        for code, _name in DEPARTMENTS:
+            association = Association(department=code, sector=Sector.HEALTH)
+            assert association.department_label == association.get_department_display()
+        for sector in Sector:
+            association = Association(department="75", sector=sector)
+            assert str(association.sector_label) == association.get_sector_display()
+        assert str(Association(department="13", sector="youth").sector_label) == (
+            "Jeunesse et éducation populaire"
+        )

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alliances.budget import keys_add_up, split, summarise
 from alliances.selection import rank, weighted_score
@@ -13,6 +15,7 @@ from alliances.stepper import (
     NOT_STARTED,
     StepFacts,
     current_step,
+    current_step_of,
     step_state,
     steps_for,
 )
@@ -102,6 +105,23 @@ def test_an_alliance_with_everything_has_all_five_steps_complete():
     steps = steps_for(complete_facts())
     assert all(s.complete for s in steps)
     assert current_step(steps) is None
+
+
+_COUNTS = [name for name, value in vars(StepFacts()).items() if isinstance(value, int)]
+_TEXTS = sorted(complete_facts().filled)
+_QUADRANTS = sorted(complete_facts().swot_quadrants)
+
+
+@given(
+    filled=st.sets(st.sampled_from(_TEXTS)),
+    quadrants=st.sets(st.sampled_from(_QUADRANTS)),
+    counts=st.fixed_dictionaries({name: st.integers(0, 2) for name in _COUNTS}),
+)
+def test_the_network_pages_shortcut_finds_the_same_step_as_the_checklists(
+    filled, quadrants, counts
+):
+    facts = StepFacts(filled=filled, swot_quadrants=quadrants, **counts)
+    assert current_step_of(facts) == current_step(steps_for(facts))
 
 
 def test_weighted_score_is_the_weighted_mean_of_the_given_scores():

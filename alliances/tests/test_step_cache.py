@@ -14,15 +14,16 @@ from alliances.models import (
     SwotQuadrant,
 )
 from alliances.selectors import step_facts
-from alliances.step_cache import STEP_SOURCES, cached_steps
-from alliances.stepper import steps_for
+from alliances.step_cache import STEP_SOURCES, cached_current_steps, cached_facts
+from alliances.stepper import current_step, steps_for
 from alliances.tests.factories import AllianceFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _checked(alliance, number):
-    return {str(label) for label in cached_steps([alliance.pk])[alliance.pk][number - 1].done}
+    steps = steps_for(cached_facts([alliance.pk])[alliance.pk])
+    return {str(label) for label in steps[number - 1].done}
 
 
 def test_step_sources_are_every_table_the_step_facts_read():
@@ -62,4 +63,4 @@ def test_cached_steps_follow_the_swot_the_dossier_and_the_scores():
     assert scored not in _checked(alliance, 3)
 
     fresh = steps_for(step_facts([alliance.pk])[alliance.pk])
-    assert [s.state for s in cached_steps([alliance.pk])[alliance.pk]] == [s.state for s in fresh]
+    assert cached_current_steps([alliance.pk]) == {alliance.pk: current_step(fresh)}
