@@ -6,18 +6,19 @@ from django.db.models import Count
 from core.dashboard import Panel
 
 from .models import Action, Convention, Review
-from .selectors import alliances_of, count_of, steps_by_alliance
-from .stepper import STEP_TITLES, current_step
+from .selectors import alliances_of, count_of
+from .step_cache import cached_current_steps
+from .stepper import STEP_TITLES
 
 
 def association_panels(request, association, capability):
     alliances = list(alliances_of(association).annotate(n_late=count_of(Action.objects.late())))
     ids = [a.pk for a in alliances]
-    steps = steps_by_alliance(ids)
+    steps = cached_current_steps(ids)
     late_actions = list(Action.objects.late().filter(alliance_id__in=ids).order_by("due_date")[:10])
     rows = []
     for alliance in alliances:
-        current = current_step(steps[alliance.pk])
+        current = steps[alliance.pk]
         rows.append(
             {
                 "alliance": alliance,
