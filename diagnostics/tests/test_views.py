@@ -180,6 +180,21 @@ def test_the_network_median_is_hidden_below_five_associations(client):
     assert "au moins 5 associations" in html
 
 
+def test_the_network_median_follows_a_member_closing_its_campaign(client):
+    association = AssociationFactory()
+    admin = MembershipFactory(association=association, role=Role.ADMIN).user
+    network = _network_with_results(3)
+    NetworkMembershipFactory(network=network, association=association)
+    campaign = finished_campaign(association, 3)
+    url = reverse("diagnostics:campaign_detail", args=[campaign.pk])
+    client.force_login(admin)
+    assert "Médiane du réseau" not in client.get(url).content.decode()  # 4: hidden, cached
+
+    _network_with_results(1, network)  # a fifth member closes its campaign
+
+    assert "Médiane du réseau" in client.get(url).content.decode()
+
+
 def test_network_heads_see_results_but_no_names_nor_comments(client):
     association = AssociationFactory()
     head = NetworkHeadFactory()
