@@ -116,6 +116,8 @@ def test_sorting_and_pagination(client):
 
     first = client.get(url, {"tri": "-name"}).content.decode()
     assert "Asso 29" in first and "Asso 00" not in first
+    assert "(filtrées)" not in first  # a sort is not a filter
+    assert "(filtrées)" in client.get(url, {"tri": "-name", "department": "75"}).content.decode()
     second = client.get(url, {"tri": "-name", "page": 2}).content.decode()
     assert "Asso 00" in second and "Asso 29" not in second
 

@@ -63,6 +63,8 @@ def network_detail(request, pk):
             "network": network,
             "is_head": is_network_head(request.user, network),
             "filter": member_filter,
+            # A sort or a page number alone is not a filter: no « (filtrées) », no « Effacer ».
+            "filtered": any(request.GET.get(name) for name in member_filter.form.fields),
             "page": page,
             "total": total,
             "sort": sort,
