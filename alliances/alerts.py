@@ -20,6 +20,16 @@ from django.utils import timezone
 from core.cached_many import cached_many
 from core.cached_many import forget as forget_keys
 
+#: Every model the alerts are read from (receivers connected in apps.py).
+ALERT_SOURCES = (
+    "alliances.Alliance",
+    "alliances.AllianceMember",
+    "alliances.Action",
+    "alliances.Convention",
+    "evaluation.Indicator",
+    "evaluation.Measurement",
+)
+
 #: Bounds how long a change made behind the ORM's back (raw SQL, a shell) can go unseen.
 ALERTS_TTL = 6 * 3600
 

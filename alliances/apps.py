@@ -1,16 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# What the network dashboard's cached alerts (alerts.py) read.
-ALERT_SOURCES = (
-    "alliances.Alliance",
-    "alliances.AllianceMember",
-    "alliances.Action",
-    "alliances.Convention",
-    "evaluation.Indicator",
-    "evaluation.Measurement",
-)
-
 
 class AlliancesConfig(AppConfig):
     name = "alliances"
@@ -20,7 +10,7 @@ class AlliancesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from . import report_kind  # noqa: F401  (registers the network overview PDF report)
-        from .alerts import forget_on_change
+        from .alerts import ALERT_SOURCES, forget_on_change
         from .step_cache import STEP_SOURCES, forget_steps_on_change
 
         for model in ALERT_SOURCES:

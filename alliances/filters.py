@@ -68,6 +68,12 @@ class MemberFilter(django_filters.FilterSet):
         data = self.form.cleaned_data if self.form.is_valid() else {}
         return bool(data.get("maturity") or data.get("attention"))
 
+    @property
+    def is_filtering(self):
+        """A filter was given: a sort or a page number alone is not one (no « (filtrées) »,
+        no « Effacer »)."""
+        return any(self.data.get(name) for name in self.form.fields)
+
     def filter_rows(self, rows):
         data = self.form.cleaned_data if self.form.is_valid() else {}
         maturity = data.get("maturity")

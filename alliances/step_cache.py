@@ -1,6 +1,7 @@
 """The step each alliance has reached, cached for the pages that show many alliances at once.
 
-The network dashboard shows the step of ~250 alliances a page; reading their facts
+The network dashboard shows the step of ~250 alliances a page (the association dashboard, of
+each of its alliances); reading their facts
 (`selectors.step_facts`: sixteen correlated subqueries a row, and the conventions) took
 16–27 ms of each request. The facts are cached per alliance and forgotten — now and again on
 commit — when any row they are read from changes (`STEP_SOURCES`, receivers connected in

@@ -33,11 +33,11 @@ def network_detail(request, pk):
     if sort.lstrip("-") == "name" and not member_filter.needs_every_row:
         # The database orders and cuts the page: only its 25 members' figures are gathered,
         # whatever the size of the network.
-        associations = member_filter.qs.order_by(
+        pks = member_filter.qs.order_by(
             Lower("name").desc() if sort == "-name" else Lower("name")
-        )
-        page = Paginator(associations, PAGE_SIZE).get_page(request.GET.get("page"))
-        page.object_list = page_rows(network, [a.pk for a in page.object_list])
+        ).values_list("pk", flat=True)
+        page = Paginator(pks, PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = page_rows(network, list(page.object_list))
         total = page.paginator.count
     else:
         # Computed filters and sorts read small cached figures of every member (member_facts),
@@ -63,8 +63,6 @@ def network_detail(request, pk):
             "network": network,
             "is_head": is_network_head(request.user, network),
             "filter": member_filter,
-            # A sort or a page number alone is not a filter: no « (filtrées) », no « Effacer ».
-            "filtered": any(request.GET.get(name) for name in member_filter.form.fields),
             "page": page,
             "total": total,
             "sort": sort,
