@@ -9,7 +9,10 @@ class AlliancesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from . import report_kind  # noqa: F401  (registers the network overview PDF report)
+        from . import (
+            report_kind,  # noqa: F401  (registers the network overview PDF report)
+            revision_sources,
+        )
         from .alerts import ALERT_SOURCES, forget_on_change
         from .step_cache import STEP_SOURCES, forget_steps_on_change
 
@@ -21,3 +24,4 @@ class AlliancesConfig(AppConfig):
             post_delete.connect(
                 forget_steps_on_change, sender=model, dispatch_uid=f"steps-{model}-d"
             )
+        revision_sources.connect()

@@ -2,62 +2,75 @@
 conventions ending within 60 days."""
 
 from django.db.models import Count
+from django.utils import timezone
 
-from core.dashboard import Panel
+from core.dashboard import cached_panel
 
 from .models import Action, Convention, Review
+from .revision_sources import association_scopes
 from .selectors import alliances_of, count_of
 from .step_cache import cached_current_steps
 from .stepper import STEP_TITLES
 
 
 def association_panels(request, association, capability):
+    """The reviews and alliances panels, each cached until the association or one of its
+    alliances changes (and for the day: lateness and endings depend on the date)."""
+    scopes = association_scopes(association)
+    today = timezone.localdate().isoformat()
+    reviews = cached_panel(
+        request,
+        "alliances/panels/association_reviews.html",
+        lambda: {"reviews": _latest_reviews(scopes)},
+        scopes=scopes,
+        parts=(association.pk,),
+        order=15,
+    )
+    alliances = cached_panel(
+        request,
+        "alliances/panels/association_alliances.html",
+        lambda: _alliances_context(association, capability),
+        scopes=scopes,
+        parts=(association.pk, capability.is_member, today),
+        order=20,
+    )
+    return [reviews, alliances] if reviews.html.strip() else [alliances]
+
+
+def _latest_reviews(scopes):
+    ids = [int(scope.split(":")[1]) for scope in scopes if scope.startswith("alliance:")]
+    return list(
+        Review.objects.filter(alliance_id__in=ids)
+        .select_related("network", "alliance")
+        .annotate(reply_count=Count("replies"))
+        .order_by("-created_at")[:5]
+    )
+
+
+def _alliances_context(association, capability):
     alliances = list(alliances_of(association).annotate(n_late=count_of(Action.objects.late())))
     ids = [a.pk for a in alliances]
     steps = cached_current_steps(ids)
     late_actions = list(Action.objects.late().filter(alliance_id__in=ids).order_by("due_date")[:10])
-    rows = []
-    for alliance in alliances:
-        current = steps[alliance.pk]
-        rows.append(
-            {
-                "alliance": alliance,
-                "current": current,
-                "current_title": STEP_TITLES.get(current, ""),
-                "late": alliance.n_late,
-            }
-        )
+    rows = [
+        {
+            "alliance": alliance,
+            "current": steps[alliance.pk],
+            "current_title": STEP_TITLES.get(steps[alliance.pk], ""),
+            "late": alliance.n_late,
+        }
+        for alliance in alliances
+    ]
     ending = list(
         Convention.objects.ending_soon()
         .filter(alliance_id__in=ids)
         .select_related("alliance")
         .order_by("end_date")
     )
-    reviews = list(
-        Review.objects.filter(alliance_id__in=ids)
-        .select_related("network", "alliance")
-        .annotate(reply_count=Count("replies"))
-        .order_by("-created_at")[:5]
-    )
-    panels = []
-    if reviews:
-        panels.append(
-            Panel(
-                "alliances/panels/association_reviews.html",
-                {"reviews": reviews},
-                order=15,
-            )
-        )
-    return panels + [
-        Panel(
-            "alliances/panels/association_alliances.html",
-            {
-                "association": association,
-                "is_member": capability.is_member,
-                "rows": rows,
-                "late_actions": late_actions,
-                "ending": ending,
-            },
-            order=20,
-        )
-    ]
+    return {
+        "association": association,
+        "is_member": capability.is_member,
+        "rows": rows,
+        "late_actions": late_actions,
+        "ending": ending,
+    }

@@ -217,6 +217,19 @@ def alliances_of_members(members):
     return alliances, by_association
 
 
+def alliance_ids_of_members(member_ids) -> list[int]:
+    """The ids of the alliances led or joined (active) by these associations: one query."""
+    led = Alliance.objects.filter(lead_id__in=member_ids).order_by().values_list("pk", flat=True)
+    joined = (
+        AllianceMember.objects.filter(
+            association_id__in=member_ids, state=AllianceMember.State.ACTIVE
+        )
+        .order_by()
+        .values_list("alliance_id", flat=True)
+    )
+    return list(led.union(joined))
+
+
 def late_actions_by_alliance(alliance_ids, today=None):
     from .models import Action
 

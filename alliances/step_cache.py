@@ -5,7 +5,7 @@ each of its alliances); reading their facts
 (`selectors.step_facts`: sixteen correlated subqueries a row, and the conventions) took
 16–27 ms of each request. The facts are cached per alliance and forgotten — now and again on
 commit — when any row they are read from changes (`STEP_SOURCES`, receivers connected in
-apps.py). Pages about one alliance keep reading them fresh.
+apps.py). The stepper of each alliance page reads them too.
 """
 
 from core.cached_many import cached_many, forget

@@ -304,16 +304,18 @@ class Results:
 
 
 def campaign_results(
-    campaign: Campaign, *, with_comments=False, radar_id="radar", links=True
+    campaign: Campaign, *, with_comments=False, radar_id="radar", links=True, network=None
 ) -> Results:
-    """Everything the results page and the PDF show, in a constant number of queries."""
+    """Everything the results page and the PDF show, in a constant number of queries.
+    `network`: the network_comparison when already read."""
     version: QuestionnaireVersion = campaign.version
     previous = previous_finished(campaign)
     scored = score_campaigns([campaign] + ([previous] if previous else []))
     result = scored[campaign.pk]
     previous_result = scored.get(previous.pk) if previous else None
     axes = version_axes([version.pk])[version.pk]
-    network = network_comparison(campaign.association)
+    if network is None:
+        network = network_comparison(campaign.association)
     shown_network = network if network is not None and network.shown else None
     band_labels = version.band_labels()
     comments = defaultdict(list)

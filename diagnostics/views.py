@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from alliances.access import get_association_for_user
 
-from . import results as results_module
 from . import services
 from .access import get_campaign_for_user, get_respondent_for_user
 from .forms import OpenCampaignForm
 from .models import Axis, Campaign, Statement
+from .results_fragment import results_html
 
 # --- Campaigns ---------------------------------------------------------------------------------
 
@@ -99,7 +99,7 @@ def campaign_detail(request, pk):
         from reports.selectors import reports_panel
 
         # Help links lead into the association's own workspace: for its staff, not its network.
-        context["results"] = results_module.campaign_results(campaign, links=capability.is_member)
+        context["results_html"] = results_html(request, campaign, capability)
         context["reports"] = reports_panel(request, "diagnostic", campaign)
     return render(request, "diagnostics/campaign_detail.html", context)
 

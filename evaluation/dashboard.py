@@ -4,16 +4,33 @@ attention (off track, target missed or a measurement overdue)."""
 from django.utils import timezone
 
 from alliances.models import Alliance
-from core.dashboard import Panel
+from alliances.revision_sources import association_scopes
+from core.dashboard import cached_panel
 
 from .models import Indicator
 from .selectors import attention_rows
 
 
 def association_panels(request, association, capability):
-    alliances = list(Alliance.objects.of_association(association).order_by("title"))
-    if not alliances:
+    """Cached until the association or one of its alliances changes, and for the day (a
+    measurement becomes overdue with time)."""
+    scopes = association_scopes(association)
+    if len(scopes) == 1:  # no alliance
         return []
+    return [
+        cached_panel(
+            request,
+            "evaluation/_dashboard_panel.html",
+            lambda: _panel_context(association),
+            scopes=scopes,
+            parts=(association.pk, timezone.localdate().isoformat()),
+            order=40,
+        )
+    ]
+
+
+def _panel_context(association):
+    alliances = list(Alliance.objects.of_association(association).order_by("title"))
     queryset = (
         Indicator.objects.filter(alliance__in=[a.pk for a in alliances])
         .select_related("alliance")
@@ -25,14 +42,8 @@ def association_panels(request, association, capability):
     for row in rows:
         counts[row.indicator.alliance_id][0] += 1
         counts[row.indicator.alliance_id][1] += row.needs_attention
-    return [
-        Panel(
-            template="evaluation/_dashboard_panel.html",
-            context={
-                "alliances": [(a, *counts[a.pk]) for a in alliances],
-                "flagged": [row for row in rows if row.needs_attention],
-                "total": len(rows),
-            },
-            order=40,
-        )
-    ]
+    return {
+        "alliances": [(a, *counts[a.pk]) for a in alliances],
+        "flagged": [row for row in rows if row.needs_attention],
+        "total": len(rows),
+    }

@@ -72,8 +72,12 @@ def delete_operational_objective(objective: OperationalObjective):
 def import_measurements(rows, *, by=None) -> list[Measurement]:
     """Creates every row or none (rows already validated by imports.parse)."""
     from alliances.alerts import forget
+    from core.revisions import alliance_scope, bump
 
-    forget({row.indicator.alliance_id for row in rows})  # bulk_create sends no post_save
+    # bulk_create sends no post_save: the alerts and the cached fragments are told here.
+    alliance_ids = {row.indicator.alliance_id for row in rows}
+    forget(alliance_ids)
+    bump(alliance_scope(pk) for pk in alliance_ids)
     return Measurement.objects.bulk_create(
         [
             Measurement(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import psutil
 import psycopg2
+import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = Path(os.environ.get("VENV", ROOT / ".venv"))
@@ -175,8 +176,15 @@ def server_latencies(access_log):
     # The logins (deliberately slow password hashing) come first: measure after them.
     logins = [row[0] for row in rows if row[1] == "login"]
     start = max(logins) if logins else None
-    by_page, cold, served = {}, {}, set()
+    by_page, cold, first, served = {}, {}, {}, set()
     for when, page, status, ms, pid in rows:
+        if page.startswith("first:"):
+            # Each user's first visit of the page, before the measure: it renders what later
+            # visits read from the cache. Reported apart (`first_*`).
+            page = page.removeprefix("first:")
+            served.add((pid, page))
+            first.setdefault(page, []).append((status, ms))
+            continue
         if page in ("-", "login") or (start and when <= start):
             continue
         if (pid, page) in served:
@@ -188,14 +196,21 @@ def server_latencies(access_log):
     for page, rows in by_page.items():
         times = [ms for _status, ms in rows]
         cold_times = [ms for _status, ms in cold.get(page, [])]
+        first_times = [ms for _status, ms in first.get(page, [])]
         result[page] = {
             "requests": len(rows),
-            "errors": sum(1 for status, _ms in rows + cold.get(page, []) if status != 200),
+            "errors": sum(
+                1
+                for status, _ms in rows + cold.get(page, []) + first.get(page, [])
+                if status != 200
+            ),
             "p50_ms": round(percentile(times, 50), 1),
             "p95_ms": round(percentile(times, 95), 1),
             "mean_ms": round(statistics.fmean(times), 1),
             "cold_requests": len(cold_times),
             "cold_median_ms": round(statistics.median(cold_times), 1) if cold_times else None,
+            "first_requests": len(first_times),
+            "first_median_ms": round(statistics.median(first_times), 1) if first_times else None,
         }
     return result
 
@@ -218,12 +233,18 @@ def main():
     log("collecting static files")
     manage(N, "collectstatic", "--noinput", "-v", "0")
 
+    # Every run starts from an empty cache: its figures do not depend on the previous run's.
+    for n in (N_SMALL, N):
+        redis.Redis.from_url(redis_for(n)).flushdb()
+
     log("counting queries at both sizes")
-    queries = {}
+    queries, queries_cold = {}, {}
     for n in (N_SMALL, N):
         data = json.loads(manage(n, "bench_targets", "--users", "1", "--queries", capture=True))
         queries[str(n)] = data["queries"]
+        queries_cold[str(n)] = data["queries_cold"]
     results["queries"] = queries
+    results["queries_cold"] = queries_cold
 
     targets_file = OUT / "targets.json"
     targets_file.write_text(manage(N, "bench_targets", "--users", str(USERS), capture=True))
@@ -356,7 +377,7 @@ def print_table(results):
     )
     header = f"{'page':<26}{'p50 ms':>8}{'p95 ms':>8}{'×floor':>8}{'req':>6}{'err':>5}"
     header += f"{'q@' + str(results['n_small']):>7}{'q@' + str(results['n']):>8}"
-    header += f"{'cold':>6}{'ms':>7}  target"
+    header += f"{'cold':>6}{'ms':>7}{'1st ms':>8}  target"
     print(header)
     print("-" * len(header))
     for name in [*small, *[p for p in pages if p not in small]]:
@@ -378,12 +399,28 @@ def print_table(results):
             f"{ratio if ratio is not None else '-':>8}{fig.get('requests', 0):>6}"
             f"{fig.get('errors', 0):>5}{q1 if q1 is not None else '-':>7}"
             f"{q2 if q2 is not None else '-':>8}{fig.get('cold_requests', 0):>6}"
-            f"{fig.get('cold_median_ms') or '-':>7}  {mark(ok)}"
+            f"{fig.get('cold_median_ms') or '-':>7}{fig.get('first_median_ms') or '-':>8}"
+            f"  {mark(ok)}"
         )
     print(
         "cold: each gunicorn worker's first request of the page (its templates compiled), "
         "left out of p50/p95; ms: their median"
     )
+    print(
+        "1st ms: median of each user's first visit of the page, before the measure (the "
+        "cached fragments rendered; the Redis cache is emptied when the bench starts)"
+    )
+    cold_small = results.get("queries_cold", {}).get(str(results["n_small"]), {})
+    cold_large = results.get("queries_cold", {}).get(str(results["n"]), {})
+    if cold_large:
+        print(
+            "queries with nothing cached (q@"
+            + str(results["n_small"])
+            + " / q@"
+            + str(results["n"])
+            + "): "
+            + ", ".join(f"{k} {cold_small.get(k)}/{v}" for k, v in cold_large.items())
+        )
     pdf = results["pdf"]
     print()
     print("PDF reports")

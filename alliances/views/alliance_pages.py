@@ -16,6 +16,7 @@ from alliances.access import (
     get_association_for_user,
     user_roles,
 )
+from alliances.alliance_file import alliance_file_html
 from alliances.alliance_forms import STEP_TEXTS, AllianceForm, dossier_form_class
 from alliances.forms import InviteAssociationForm
 from alliances.history import entries
@@ -28,13 +29,14 @@ from alliances.models import (
     Role,
 )
 from alliances.selectors import alliances_of, late_actions_by_alliance, steps_by_alliance
-from alliances.stepper import STEP_TITLES, current_step
+from alliances.step_cache import cached_facts
+from alliances.stepper import STEP_TITLES, current_step, steps_for
 
-from .step_data import all_step_data, step_data
+from .step_data import step_data
 
 
 def alliance_context(request, alliance, capability, tab, **extra):
-    steps = steps_by_alliance([alliance.pk])[alliance.pk]
+    steps = steps_for(cached_facts([alliance.pk])[alliance.pk])
     return {
         "alliance": alliance,
         "capability": capability,
@@ -125,8 +127,7 @@ def alliance_create(request, pk):
 def alliance_detail(request, pk):
     alliance, capability = get_alliance_for_user(request, pk)
     context = alliance_context(request, alliance, capability, "overview")
-    context.update(all_step_data(alliance, request=request))
-    context["dossier_view"] = True
+    context["alliance_file"] = alliance_file_html(request, alliance, context)
     return render(request, "alliances/alliance_detail.html", context)
 
 

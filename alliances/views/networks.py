@@ -14,7 +14,7 @@ from alliances.access import get_network_for_head, is_network_head
 from alliances.filters import MemberFilter
 from alliances.forms import InviteAssociationForm
 from alliances.models import Association, NetworkMembership
-from alliances.network import SORTS, member_facts, page_rows
+from alliances.network import SORTS, member_facts, page_rows_html
 from core.dashboard import collect_panels
 
 PAGE_SIZE = 25
@@ -37,7 +37,7 @@ def network_detail(request, pk):
             Lower("name").desc() if sort == "-name" else Lower("name")
         ).values_list("pk", flat=True)
         page = Paginator(pks, PAGE_SIZE).get_page(request.GET.get("page"))
-        page.object_list = page_rows(network, list(page.object_list))
+        page.object_list = list(page.object_list)
         total = page.paginator.count
     else:
         # Computed filters and sorts read small cached figures of every member (member_facts),
@@ -45,7 +45,7 @@ def network_detail(request, pk):
         facts = member_filter.filter_rows(member_facts(member_filter.qs))
         facts.sort(key=SORTS[sort.lstrip("-")], reverse=sort.startswith("-"))
         page = Paginator(facts, PAGE_SIZE).get_page(request.GET.get("page"))
-        page.object_list = page_rows(network, [row.pk for row in page.object_list])
+        page.object_list = [row.pk for row in page.object_list]
         total = len(facts)
     query = request.GET.copy()
     query.pop("page", None)
@@ -64,6 +64,7 @@ def network_detail(request, pk):
             "is_head": is_network_head(request.user, network),
             "filter": member_filter,
             "page": page,
+            "rows_html": page_rows_html(request, network, page.object_list),
             "total": total,
             "sort": sort,
             "query": query.urlencode(),

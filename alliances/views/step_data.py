@@ -117,16 +117,15 @@ def _diagnosed_association(request, alliance):
     return alliance.lead
 
 
-def step1(alliance, request=None, lists=None):
+def step1(alliance, request=None, lists=None, diagnosed=None):
     lists = lists or read_lists(alliance, ["dossier", "swot"])
     items = defaultdict(list)
     for item in lists["swot"]:
         items[item.quadrant].append(item)
     panels = []
     if request is not None:
-        panels = collect_panels(
-            "diagnostic_summary_panels", request, _diagnosed_association(request, alliance)
-        )
+        diagnosed = diagnosed or _diagnosed_association(request, alliance)
+        panels = collect_panels("diagnostic_summary_panels", request, diagnosed)
     return {
         "dossier": _dossier(alliance),
         "swot": [(q.value, q.label, items.get(q.value, [])) for q in SwotQuadrant],
@@ -339,12 +338,14 @@ def economics_data(alliance, lists=None):
     }
 
 
-def all_step_data(alliance, request=None):
-    """Every step's data for the alliance file: every list in one query (PostgreSQL)."""
+def all_step_data(alliance, request=None, diagnosed=None):
+    """Every step's data for the alliance file: every list in one query (PostgreSQL).
+    `diagnosed`: the association whose self-diagnostic step 1 shows, when already known."""
     lists = read_lists(alliance, list(LISTS))
     data = {}
-    for function in STEPS.values():
-        data.update(function(alliance, request=request, lists=lists))
+    for number, function in STEPS.items():
+        extra = {"diagnosed": diagnosed} if number == 1 else {}
+        data.update(function(alliance, request=request, lists=lists, **extra))
     data.update(plan_data(alliance, lists=lists))
     data.update(economics_data(alliance, lists=lists))
     data["overview_title"] = _("Alliance file")

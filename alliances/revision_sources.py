@@ -1,0 +1,113 @@
+"""Which rows each cached fragment's scopes stand for (see core/revisions.py).
+
+Every model of the alliances, evaluation and diagnostics apps and the user model bumps a scope
+when one of its rows is saved or deleted, or its many-to-many links change:
+- the alliance it hangs from (directly or through one parent: a score's candidate, a
+  measurement's indicator);
+- the association it belongs to (directly or through its partner: a contact);
+- the whole site when it belongs to neither (a questionnaire version, a network, a person's
+  name), which are rare changes.
+`NOT_IN_FRAGMENTS` lists the models no cached fragment shows; test_revisions checks that
+every model is either a source or listed there.
+"""
+
+from django.apps import apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from core.revisions import SITE, alliance_scope, association_scope, bump
+
+from .selectors import alliance_id_of
+
+SOURCE_APPS = ("alliances", "evaluation", "diagnostics")
+
+#: Rows no cached fragment shows. An open campaign's answers and respondents change at each
+#: autosave (written in bulk, without signals); the fragments show finished campaigns only,
+#: keyed by their closing time.
+NOT_IN_FRAGMENTS = ("diagnostics.Respondent", "diagnostics.Answer")
+
+#: A login only stamps last_login: it changes nothing a page shows.
+_USER_NOISE = frozenset({"last_login"})
+
+
+def source_models():
+    models = [
+        model
+        for app in SOURCE_APPS
+        for model in apps.get_app_config(app).get_models()
+        if not model.__name__.startswith("Historical") and model._meta.label not in NOT_IN_FRAGMENTS
+    ]
+    return [*models, apps.get_model("accounts", "User")]
+
+
+def _parent_value(instance, attname):
+    """`attname` of the row `instance` hangs from through one foreign key, or None."""
+    for field in instance._meta.concrete_fields:
+        parent = field.related_model if field.many_to_one else None
+        if parent is not None and any(f.attname == attname for f in parent._meta.concrete_fields):
+            parent_id = getattr(instance, field.attname)
+            if parent_id is None:
+                continue
+            return (
+                parent._default_manager.filter(pk=parent_id).values_list(attname, flat=True).first()
+            )
+    return None
+
+
+def scopes_of(instance) -> set[str]:
+    label = instance._meta.label
+    if label == "alliances.Alliance":
+        return {alliance_scope(instance.pk), association_scope(instance.lead_id)}
+    if label == "alliances.Association":
+        return {association_scope(instance.pk)}
+    scopes = set()
+    alliance_id = alliance_id_of(instance)
+    if alliance_id:
+        scopes.add(alliance_scope(alliance_id))
+    association_id = getattr(instance, "association_id", None)
+    if association_id is None and not alliance_id:
+        association_id = _parent_value(instance, "association_id")
+    if association_id:
+        scopes.add(association_scope(association_id))
+    return scopes or {SITE}
+
+
+def bump_on_save(sender, instance, update_fields=None, **kwargs):
+    is_user = sender._meta.label == "accounts.User"
+    if is_user and update_fields and set(update_fields) <= _USER_NOISE:
+        return
+    bump(scopes_of(instance))
+
+
+def bump_on_delete(sender, instance, **kwargs):
+    bump(scopes_of(instance))
+
+
+def bump_on_links(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        bump(scopes_of(instance))
+
+
+def connect():
+    for model in source_models():
+        label = model._meta.label
+        post_save.connect(bump_on_save, sender=model, dispatch_uid=f"revision-{label}")
+        post_delete.connect(bump_on_delete, sender=model, dispatch_uid=f"revision-{label}-d")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                bump_on_links, sender=through, dispatch_uid=f"revision-{through._meta.label}"
+            )
+
+
+def association_scopes(association) -> list[str]:
+    """The association's scope and those of its alliances (led or joined): what its
+    dashboard's panels show. One light query, kept on the instance for the other panels."""
+    if "_revision_scopes" not in association.__dict__:
+        from .models import Alliance
+
+        ids = Alliance.objects.of_association(association).values_list("pk", flat=True)
+        association.__dict__["_revision_scopes"] = [
+            association_scope(association.pk),
+            *(alliance_scope(pk) for pk in ids),
+        ]
+    return association.__dict__["_revision_scopes"]

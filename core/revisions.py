@@ -1,0 +1,81 @@
+"""Revision tokens for cached page fragments (key-based expiration).
+
+A heavy fragment (an alliance file, a dashboard panel, a diagnostic's results) is cached under
+a key that holds the current token of each scope it shows: an alliance, an association, the
+whole site. Any save or delete of a row in a scope gives that scope a new random token
+(`bump`), so the next read misses and renders anew; nothing has to know which fragments exist.
+Old fragments are never looked up again and age out (FRAGMENT_TTL).
+
+Tokens are random rather than counters: a token evicted from Redis comes back as a new one,
+never as an old value some stale fragment was keyed on.
+
+Which rows belong to which scope: `revision_sources.py`.
+"""
+
+import hashlib
+import secrets
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+SITE = "site"
+
+#: A fragment unused for this long is dropped; a changed one is never read again anyway.
+FRAGMENT_TTL = 24 * 3600
+
+
+def alliance_scope(pk):
+    return f"alliance:{pk}"
+
+
+def association_scope(pk):
+    return f"association:{pk}"
+
+
+def _token_key(scope):
+    return f"revision:v1:{scope}"
+
+
+def tokens(scopes) -> dict[str, str]:
+    """{scope: its current token}: one cache read (plus one write for a scope never seen)."""
+    keys = {_token_key(scope): scope for scope in set(scopes)}
+    found = {keys[key]: token for key, token in cache.get_many(list(keys)).items()}
+    for key, scope in keys.items():
+        if scope not in found:
+            cache.add(key, secrets.token_hex(8), None)
+            found[scope] = cache.get(key) or secrets.token_hex(8)
+    return found
+
+
+def bump(scopes):
+    """New tokens for these scopes now (this transaction's later reads see its changes) and
+    again once it commits (another request may have cached the old rows under the first)."""
+    scopes = {scope for scope in scopes if scope}
+    if not scopes:
+        return
+
+    def renew():
+        cache.set_many({_token_key(s): secrets.token_hex(8) for s in scopes}, None)
+
+    renew()
+    transaction.on_commit(renew)
+
+
+def fragment_key(name, scopes, *parts) -> str:
+    """The cache key of fragment `name` showing `scopes` in the current language; `parts`: what
+    else it depends on (the user's rights, today's date...)."""
+    current = tokens(scopes)
+    signature = repr((sorted(current.items()), get_language(), parts))
+    return f"fragment:v1:{name}:{hashlib.sha256(signature.encode()).hexdigest()}"
+
+
+def cached_fragment(name, scopes, parts, render):
+    """The HTML of `render()` (a str), cached under fragment_key(name, scopes, *parts)."""
+    key = fragment_key(name, [*scopes, SITE], *parts)
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        cache.set(key, html, FRAGMENT_TTL)
+    return mark_safe(html)
