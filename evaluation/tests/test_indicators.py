@@ -255,9 +255,7 @@ def test_the_dashboard_panel_costs_the_same_queries_at_two_sizes(world, rf):
         panels = association_panels(request, association, capability)
     assert len(large.captured_queries) == len(small.captured_queries)
     alliances = Alliance.objects.filter(lead=world.association)
-    assert all(
-        reverse("evaluation:objectives", args=[a.pk]) in panels[0].html for a in alliances
-    )
+    assert all(reverse("evaluation:objectives", args=[a.pk]) in panels[0].html for a in alliances)
     assert alliances.count() == 12
 
 
