@@ -22,8 +22,9 @@ from django.utils.translation import get_language
 
 SITE = "site"
 
-#: A fragment unused for this long is dropped; a changed one is never read again anyway.
-FRAGMENT_TTL = 24 * 3600
+#: A changed fragment is never read again anyway; the TTL bounds how long a change made behind
+#: the ORM's back (raw SQL, a shell's .update()) can go unseen, as for the step and alert caches.
+FRAGMENT_TTL = 6 * 3600
 
 
 def alliance_scope(pk):
