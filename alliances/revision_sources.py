@@ -6,7 +6,8 @@ when one of its rows is saved or deleted, or its many-to-many links change:
   measurement's indicator);
 - the association it belongs to (directly or through its partner: a contact);
 - the whole site when it belongs to neither (a questionnaire version, a network, a person's
-  name), which are rare changes.
+  name), which are rare changes; an association's own row renews the site too, as its name
+  shows in other associations' alliances.
 `NOT_IN_FRAGMENTS` lists the models no cached fragment shows; test_revisions checks that
 every model is either a source or listed there.
 """
@@ -58,7 +59,9 @@ def scopes_of(instance) -> set[str]:
     if label == "alliances.Alliance":
         return {alliance_scope(instance.pk), association_scope(instance.lead_id)}
     if label == "alliances.Association":
-        return {association_scope(instance.pk)}
+        # Its name also shows where it only takes part (a convention's party, a co-member's
+        # cost share): rare changes, so every fragment is renewed.
+        return {association_scope(instance.pk), SITE}
     scopes = set()
     alliance_id = alliance_id_of(instance)
     if alliance_id:

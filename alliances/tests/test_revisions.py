@@ -69,6 +69,8 @@ def test_a_row_bumps_the_alliance_or_association_it_hangs_from(world):
     contact = Contact.objects.create(partner=candidate.partner, name="Mme Roux")
     assert scopes_of(alliance) == {alliance_scope(alliance.pk), association_scope(alliance.lead_id)}
     assert scopes_of(score) == {alliance_scope(alliance.pk)}
+    # An association's name shows in alliances it only takes part in (a convention's party).
+    assert scopes_of(world.association) == {association_scope(world.association.pk), SITE}
     assert scopes_of(contact) == {association_scope(world.association.pk)}
     campaign = finished_campaign(world.association)
     assert scopes_of(campaign) == {association_scope(world.association.pk)}
