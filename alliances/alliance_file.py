@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from core.revisions import alliance_scope, association_scope, cached_fragment
 
-from .models import AllianceMember
+from .models import Alliance, AllianceMember
+from .selectors import steps_by_alliance
+from .stepper import current_step
 from .views.step_data import _diagnosed_association, all_step_data
 
 
@@ -28,7 +30,17 @@ def alliance_file_html(request, alliance, context):
     parts = (alliance.pk, context["can_edit"], diagnosed.pk, timezone.localdate().isoformat())
 
     def render():
-        data = {**context, **all_step_data(alliance, request=request, diagnosed=diagnosed)}
+        # Read again after the tokens: a change committed since the view read the alliance
+        # and its steps would otherwise be cached under the new token.
+        fresh = Alliance.objects.select_related("lead").get(pk=alliance.pk)
+        steps = steps_by_alliance([alliance.pk])[alliance.pk]
+        data = {
+            **context,
+            "alliance": fresh,
+            "steps": steps,
+            "current_step": current_step(steps),
+            **all_step_data(fresh, request=request, diagnosed=diagnosed),
+        }
         return render_to_string("alliances/_alliance_file.html", data, request=request)
 
     return cached_fragment("alliance-file", scopes, parts, render)

@@ -26,8 +26,8 @@ SOURCE_APPS = ("alliances", "evaluation", "diagnostics")
 #: keyed by their closing time.
 NOT_IN_FRAGMENTS = ("diagnostics.Respondent", "diagnostics.Answer")
 
-#: A login only stamps last_login: it changes nothing a page shows.
-_USER_NOISE = frozenset({"last_login"})
+#: A login stamps last_login, a password change or rehash the password: no page shows either.
+_USER_NOISE = frozenset({"last_login", "password"})
 
 
 def source_models():

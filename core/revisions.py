@@ -73,7 +73,10 @@ def fragment_key(name, scopes, *parts) -> str:
 
 
 def cached_fragment(name, scopes, parts, render):
-    """The HTML of `render()` (a str), cached under fragment_key(name, scopes, *parts)."""
+    """The HTML of `render()` (a str), cached under fragment_key(name, scopes, *parts).
+
+    The tokens are read first: `render()` must read its rows itself, after them, so that a
+    change committed in between renews a token the fragment is not stored under."""
     key = fragment_key(name, [*scopes, SITE], *parts)
     html = cache.get(key)
     if html is None:

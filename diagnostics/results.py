@@ -304,10 +304,17 @@ class Results:
 
 
 def campaign_results(
-    campaign: Campaign, *, with_comments=False, radar_id="radar", links=True, network=None
+    campaign: Campaign,
+    *,
+    with_comments=False,
+    radar_id="radar",
+    links=True,
+    network=None,
+    alliance=None,
 ) -> Results:
     """Everything the results page and the PDF show, in a constant number of queries.
-    `network`: the network_comparison when already read."""
+    `network`, `alliance`: the network_comparison and the help links' alliance, when already
+    read."""
     version: QuestionnaireVersion = campaign.version
     previous = previous_finished(campaign)
     scored = score_campaigns([campaign] + ([previous] if previous else []))
@@ -329,7 +336,8 @@ def campaign_results(
         )
         for code, comment in rows:
             comments[code].append(comment)
-    alliance = help_links.latest_alliance(campaign.association) if links else None
+    if links and alliance is None:
+        alliance = help_links.latest_alliance(campaign.association)
     evo = evolution(result, previous_result)
     rows = []
     for axis in axes:

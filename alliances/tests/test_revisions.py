@@ -212,3 +212,23 @@ def test_measurements_imported_in_bulk_renew_their_alliance(world):
     before = tokens([scope])[scope]
     import_measurements([Row(1, indicator, timezone.localdate(), Decimal("3"), "", "")])
     assert tokens([scope])[scope] != before
+
+
+def test_a_co_members_results_link_to_its_latest_alliance_even_one_led_by_another(client, world):
+    lead = world.association
+    co_member = AllianceMemberFactory(alliance=AllianceFactory(lead=lead)).association
+    first = co_member.alliance_memberships.get().alliance
+    second = AllianceFactory(lead=lead)
+    AllianceMemberFactory(alliance=second, association=co_member)
+    first.save()  # the most recently updated
+    admin = MembershipFactory(association=co_member, role=Role.ADMIN).user
+    url = reverse("diagnostics:campaign_detail", args=[finished_campaign(co_member).pk])
+    client.force_login(admin)
+    page = client.get(url).content.decode()
+    assert reverse("alliances:alliance_step", args=[first.pk, 1]) in page
+
+    second.title = "Renommée"
+    second.save()  # renews the lead's scope and the alliance's, not the co-member's
+    page = client.get(url).content.decode()
+    assert reverse("alliances:alliance_step", args=[second.pk, 1]) in page
+    assert reverse("alliances:alliance_step", args=[first.pk, 1]) not in page
