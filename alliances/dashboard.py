@@ -7,7 +7,7 @@ from django.utils import timezone
 from core.dashboard import cached_panel
 
 from .models import Action, Convention, Review
-from .revision_sources import association_scopes
+from .revision_sources import association_scopes, dashboard_alliance_ids
 from .selectors import alliances_of, count_of
 from .step_cache import cached_current_steps
 from .stepper import STEP_TITLES
@@ -21,7 +21,7 @@ def association_panels(request, association, capability):
     reviews = cached_panel(
         request,
         "alliances/panels/association_reviews.html",
-        lambda: {"reviews": _latest_reviews(scopes)},
+        lambda: {"reviews": _latest_reviews(dashboard_alliance_ids(association))},
         scopes=scopes,
         parts=(association.pk,),
         order=15,
@@ -37,10 +37,9 @@ def association_panels(request, association, capability):
     return [reviews, alliances] if reviews.html.strip() else [alliances]
 
 
-def _latest_reviews(scopes):
-    ids = [int(scope.split(":")[1]) for scope in scopes if scope.startswith("alliance:")]
+def _latest_reviews(alliance_ids):
     return list(
-        Review.objects.filter(alliance_id__in=ids)
+        Review.objects.filter(alliance_id__in=alliance_ids)
         .select_related("network", "alliance")
         .annotate(reply_count=Count("replies"))
         .order_by("-created_at")[:5]

@@ -17,7 +17,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from core.revisions import SITE, alliance_scope, association_scope, bump
 
-from .selectors import alliance_id_of
+from .selectors import alliance_id_of, parent_value
 
 SOURCE_APPS = ("alliances", "evaluation", "diagnostics")
 
@@ -40,20 +40,6 @@ def source_models():
     return [*models, apps.get_model("accounts", "User")]
 
 
-def _parent_value(instance, attname):
-    """`attname` of the row `instance` hangs from through one foreign key, or None."""
-    for field in instance._meta.concrete_fields:
-        parent = field.related_model if field.many_to_one else None
-        if parent is not None and any(f.attname == attname for f in parent._meta.concrete_fields):
-            parent_id = getattr(instance, field.attname)
-            if parent_id is None:
-                continue
-            return (
-                parent._default_manager.filter(pk=parent_id).values_list(attname, flat=True).first()
-            )
-    return None
-
-
 def scopes_of(instance) -> set[str]:
     label = instance._meta.label
     if label == "alliances.Alliance":
@@ -68,7 +54,7 @@ def scopes_of(instance) -> set[str]:
         scopes.add(alliance_scope(alliance_id))
     association_id = getattr(instance, "association_id", None)
     if association_id is None and not alliance_id:
-        association_id = _parent_value(instance, "association_id")
+        association_id = parent_value(instance, "association_id")
     if association_id:
         scopes.add(association_scope(association_id))
     return scopes or {SITE}
@@ -102,15 +88,21 @@ def connect():
             )
 
 
-def association_scopes(association) -> list[str]:
-    """The association's scope and those of its alliances (led or joined): what its
-    dashboard's panels show. One light query, kept on the instance for the other panels."""
-    if "_revision_scopes" not in association.__dict__:
+def dashboard_alliance_ids(association) -> list[int]:
+    """The ids of the association's alliances (led or joined), which its dashboard's panels
+    show: one light query, kept on the instance for the other panels of the same request."""
+    if "_dashboard_alliance_ids" not in association.__dict__:
         from .models import Alliance
 
-        ids = Alliance.objects.of_association(association).values_list("pk", flat=True)
-        association.__dict__["_revision_scopes"] = [
-            association_scope(association.pk),
-            *(alliance_scope(pk) for pk in ids),
-        ]
-    return association.__dict__["_revision_scopes"]
+        association.__dict__["_dashboard_alliance_ids"] = list(
+            Alliance.objects.of_association(association).values_list("pk", flat=True)
+        )
+    return association.__dict__["_dashboard_alliance_ids"]
+
+
+def association_scopes(association) -> list[str]:
+    """The association's scope and those of its alliances: what its dashboard shows."""
+    return [
+        association_scope(association.pk),
+        *(alliance_scope(pk) for pk in dashboard_alliance_ids(association)),
+    ]

@@ -160,21 +160,24 @@ def steps_by_alliance(alliance_ids):
     return {pk: steps_for(f) for pk, f in step_facts(alliance_ids).items()}
 
 
-def alliance_id_of(instance):
-    """The alliance a row hangs from: its own `alliance_id`, or its parent's when it hangs from
-    the alliance through one foreign key (a measurement's indicator, a score's candidate)."""
-    if getattr(instance, "alliance_id", None):
-        return instance.alliance_id
+def parent_value(instance, attname):
+    """`attname` of the row `instance` hangs from through one foreign key (a score's
+    candidate, a measurement's indicator, a contact's partner), or None: one query."""
     for field in instance._meta.concrete_fields:
         parent = field.related_model if field.many_to_one else None
-        if parent is not None and hasattr(parent, "alliance_id"):
-            parent_id = getattr(instance, field.attname)
+        if parent is None or not any(f.attname == attname for f in parent._meta.concrete_fields):
+            continue
+        parent_id = getattr(instance, field.attname)
+        if parent_id is not None:
             return (
-                parent._default_manager.filter(pk=parent_id)
-                .values_list("alliance_id", flat=True)
-                .first()
+                parent._default_manager.filter(pk=parent_id).values_list(attname, flat=True).first()
             )
     return None
+
+
+def alliance_id_of(instance):
+    """The alliance a row hangs from: its own `alliance_id`, or its parent's."""
+    return getattr(instance, "alliance_id", None) or parent_value(instance, "alliance_id")
 
 
 def alliances_of(association):

@@ -4,7 +4,7 @@ attention (off track, target missed or a measurement overdue)."""
 from django.utils import timezone
 
 from alliances.models import Alliance
-from alliances.revision_sources import association_scopes
+from alliances.revision_sources import association_scopes, dashboard_alliance_ids
 from core.dashboard import cached_panel
 
 from .models import Indicator
@@ -14,15 +14,14 @@ from .selectors import attention_rows
 def association_panels(request, association, capability):
     """Cached until the association or one of its alliances changes, and for the day (a
     measurement becomes overdue with time)."""
-    scopes = association_scopes(association)
-    if len(scopes) == 1:  # no alliance
+    if not dashboard_alliance_ids(association):
         return []
     return [
         cached_panel(
             request,
             "evaluation/_dashboard_panel.html",
             lambda: _panel_context(association),
-            scopes=scopes,
+            scopes=association_scopes(association),
             parts=(association.pk, timezone.localdate().isoformat()),
             order=40,
         )

@@ -16,7 +16,6 @@ from alliances.access import (
     get_association_for_user,
     user_roles,
 )
-from alliances.alliance_file import alliance_file_html
 from alliances.alliance_forms import STEP_TEXTS, AllianceForm, dossier_form_class
 from alliances.forms import InviteAssociationForm
 from alliances.history import entries
@@ -32,6 +31,7 @@ from alliances.selectors import alliances_of, late_actions_by_alliance, steps_by
 from alliances.step_cache import cached_facts
 from alliances.stepper import STEP_TITLES, current_step, steps_for
 
+from .alliance_file import alliance_file_html
 from .step_data import step_data
 
 

@@ -100,7 +100,7 @@ def _dossier(alliance):
         return None
 
 
-def _diagnosed_association(request, alliance):
+def diagnosed_association(request, alliance):
     """The association whose self-diagnostic feeds step 1: the one the user works for when it
     takes part in the alliance (a co-member sees its own), otherwise the lead."""
     org = current_organisation(request)
@@ -124,7 +124,7 @@ def step1(alliance, request=None, lists=None, diagnosed=None):
         items[item.quadrant].append(item)
     panels = []
     if request is not None:
-        diagnosed = diagnosed or _diagnosed_association(request, alliance)
+        diagnosed = diagnosed or diagnosed_association(request, alliance)
         panels = collect_panels("diagnostic_summary_panels", request, diagnosed)
     return {
         "dossier": _dossier(alliance),

@@ -9,12 +9,12 @@ whether the reader may edit, whose self-diagnostic step 1 shows, and the date (l
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from alliances.models import Alliance, AllianceMember
+from alliances.selectors import steps_by_alliance
+from alliances.stepper import current_step
 from core.revisions import alliance_scope, association_scope, cached_fragment
 
-from .models import Alliance, AllianceMember
-from .selectors import steps_by_alliance
-from .stepper import current_step
-from .views.step_data import _diagnosed_association, all_step_data
+from .step_data import all_step_data, diagnosed_association
 
 
 def alliance_file_html(request, alliance, context):
@@ -26,7 +26,7 @@ def alliance_file_html(request, alliance, context):
         association_scope(alliance.lead_id),
         *(association_scope(pk) for pk in member_ids),
     ]
-    diagnosed = _diagnosed_association(request, alliance)
+    diagnosed = diagnosed_association(request, alliance)
     parts = (alliance.pk, context["can_edit"], diagnosed.pk, timezone.localdate().isoformat())
 
     def render():
