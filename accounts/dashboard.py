@@ -1,6 +1,6 @@
 from accounts.models import User
-from alliances.models import Association, Network, NetworkMembership
 from core.dashboard import Panel
+from organisations.models import Association, Network, NetworkMembership
 
 
 def platform_panels(request):

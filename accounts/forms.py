@@ -5,8 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliances.forms import AssociationForm
 from core.emails import send_after_commit
+from organisations.forms import AssociationForm
 
 from .models import User
 

@@ -2,16 +2,15 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from alliances import services as org_services
-from alliances.access import association_capability
-from alliances.models import Association, Invitation, NetworkMembership
 from core.dashboard import collect_panels
-from core.organisation import current_organisation, set_current_organisation
+from organisations import services as org_services
+from organisations.access import association_capability
+from organisations.models import Association, Invitation
+from organisations.switcher import current_organisation, set_current_organisation
 
 from .forms import (
     LoginForm,
@@ -51,24 +50,16 @@ def profile(request):
 def dashboard(request):
     org = current_organisation(request)
     if org is not None and org.kind == "network":
-        return redirect("alliances:network_detail", pk=org.pk)
+        return redirect("networks:network_detail", pk=org.pk)
     if org is not None:
         association = get_object_or_404(Association, pk=org.pk)
         capability = association_capability(request.user, association)
-        pending_networks = []
-        if capability.can_admin:
-            pending_networks = list(
-                NetworkMembership.objects.filter(
-                    association=association, state=NetworkMembership.State.INVITED
-                ).select_related("network")
-            )
         return render(
             request,
             "dashboards/association.html",
             {
                 "association": association,
                 "capability": capability,
-                "pending_networks": pending_networks,
                 "panels": collect_panels("association_panels", request, association, capability),
             },
         )
@@ -91,7 +82,7 @@ def accept_invitation(request, token):
     if existing is not None:
         if request.user.is_authenticated and request.user.pk == existing.pk:
             if request.method == "POST":
-                org_services.accept_invitation(invitation, existing)
+                org_services.accept_invitation(invitation=invitation, user=existing)
                 set_current_organisation(request, f"association:{invitation.association_id}")
                 messages.success(
                     request, _("You have joined %(name)s.") % {"name": invitation.association.name}
@@ -105,14 +96,13 @@ def accept_invitation(request, token):
         return redirect(f"{reverse_lazy('accounts:login')}?next={request.path}")
     form = SetPasswordFields(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = User.objects.create_user(
-                email=invitation.email,
-                password=form.cleaned_data["password1"],
-                first_name=form.cleaned_data["first_name"],
-                last_name=form.cleaned_data["last_name"],
-            )
-            org_services.accept_invitation(invitation, user)
+        membership = org_services.join_with_new_account(
+            invitation=invitation,
+            password=form.cleaned_data["password1"],
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+        )
+        user = membership.user
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         set_current_organisation(request, f"association:{invitation.association_id}")
         messages.success(
@@ -131,16 +121,13 @@ def signup(request):
     user_form = SignupForm(request.POST or None)
     association_form = SignupAssociationForm(request.POST or None)
     if request.method == "POST" and user_form.is_valid() and association_form.is_valid():
-        with transaction.atomic():
-            user = User.objects.create_user(
-                email=user_form.cleaned_data["email"],
-                password=user_form.cleaned_data["password1"],
-                first_name=user_form.cleaned_data["first_name"],
-                last_name=user_form.cleaned_data["last_name"],
-            )
-            association = org_services.create_association(
-                user=user, **association_form.cleaned_data
-            )
+        user, association = org_services.sign_up(
+            email=user_form.cleaned_data["email"],
+            password=user_form.cleaned_data["password1"],
+            first_name=user_form.cleaned_data["first_name"],
+            last_name=user_form.cleaned_data["last_name"],
+            **association_form.cleaned_data,
+        )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         set_current_organisation(request, f"association:{association.pk}")
         messages.success(request, _("Your association is registered. Welcome!"))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import alliance_forms as f
+from . import forms as f
 from .models import (
     Action,
     ActionStep,

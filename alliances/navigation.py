@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.navigation import MenuItem
+from core.navigation import MenuItem, Tab
 
 
 def menu(request, org):
@@ -27,12 +27,20 @@ def menu(request, org):
                 active_prefix="/partenaires/",
             )
         )
+    return items
+
+
+def alliance_tabs(request, alliance):
+    pk = alliance.pk
     return [
-        *items,
-        MenuItem(
-            _("My association"),
-            reverse("alliances:association_detail", args=[org.pk]),
-            order=90,
-            active_prefix=f"/associations/{org.pk}/",
+        Tab("overview", _("Overview"), reverse("alliances:alliance_detail", args=[pk]), 10),
+        Tab("plan", _("Action plan"), reverse("alliances:action_plan", args=[pk]), 20),
+        Tab("economics", _("Economic model"), reverse("alliances:economic_model", args=[pk]), 30),
+        Tab(
+            "members",
+            _("Members and partners"),
+            reverse("alliances:alliance_members", args=[pk]),
+            60,
         ),
+        Tab("history", _("History"), reverse("alliances:alliance_history", args=[pk]), 90),
     ]

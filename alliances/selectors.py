@@ -1,6 +1,5 @@
 """Reads used by several pages, each in a constant number of queries."""
 
-import functools
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -105,11 +104,8 @@ COUNTED = {
 }
 
 
-@functools.cache
 def _step_facts_query():
-    """Every fact of an alliance as one row; built once per process and only ever cloned by
-    .filter(): building its sixteen correlated subqueries took Django ~8 ms of each page that
-    shows a stepper, five times the query itself."""
+    """Every fact of an alliance as one row (sixteen correlated subqueries)."""
     annotations = {
         f"n_{name}": count_of(model.objects.filter(**flt)) for name, (model, flt) in COUNTED.items()
     }
@@ -242,19 +238,3 @@ def late_actions_by_alliance(alliance_ids, today=None):
     ):
         result[action.alliance_id].append(action)
     return result
-
-
-def reviews_of(alliance, step=None):
-    """The alliance's reviews (all, or one step's) with their thread: two queries."""
-    from django.db.models import Prefetch
-
-    from .models import Review, ReviewReply
-
-    reviews = Review.objects.filter(alliance=alliance)
-    if step is not None:
-        reviews = reviews.filter(step=step)
-    return list(
-        reviews.select_related("network", "author").prefetch_related(
-            Prefetch("replies", queryset=ReviewReply.objects.select_related("author"))
-        )
-    )

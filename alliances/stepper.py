@@ -5,7 +5,7 @@ queries; `steps_for(facts)` turns them into five `StepState`s, each with the che
 is still missing. Nothing blocks the user: the stepper guides, it never forbids.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +49,23 @@ class StepFacts:
     meetings: int = 0
     internal_communication: int = 0
     external_communication: int = 0
+
+    def as_json(self) -> dict:
+        """Plain JSON values (the sets as sorted lists), as AllianceSummary stores them."""
+        data = asdict(self)
+        data["filled"] = sorted(self.filled)
+        data["swot_quadrants"] = sorted(self.swot_quadrants)
+        return data
+
+    @classmethod
+    def from_json(cls, data) -> "StepFacts":
+        """Back from `as_json`; a missing or unknown key reads as nothing there yet."""
+        data = data or {}
+        known = {f.name for f in fields(cls)}
+        values = {name: value for name, value in data.items() if name in known}
+        for name in ("filled", "swot_quadrants"):
+            values[name] = set(values.get(name) or ())
+        return cls(**values)
 
 
 @dataclass

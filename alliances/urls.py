@@ -1,58 +1,10 @@
 from django.urls import path
 
-from .views import alliance_pages, associations, items, networks, partners, reviews, running
+from .views import alliance_pages, items, partners, running
 
 app_name = "alliances"
 
 urlpatterns = [
-    path("associations/<int:pk>/", associations.association_detail, name="association_detail"),
-    path("associations/<int:pk>/modifier/", associations.association_edit, name="association_edit"),
-    path("associations/<int:pk>/membres/", associations.members, name="members"),
-    path(
-        "associations/<int:pk>/membres/<int:membership_pk>/role/",
-        associations.change_role,
-        name="change_role",
-    ),
-    path(
-        "associations/<int:pk>/membres/<int:membership_pk>/retirer/",
-        associations.remove_member,
-        name="remove_member",
-    ),
-    path(
-        "associations/<int:pk>/invitations/<int:invitation_pk>/annuler/",
-        associations.revoke_invitation,
-        name="revoke_invitation",
-    ),
-    path(
-        "associations/<int:pk>/reseaux/",
-        associations.association_networks,
-        name="association_networks",
-    ),
-    path(
-        "associations/<int:pk>/reseaux/<int:membership_pk>/accepter/",
-        associations.answer_network_invitation,
-        {"answer": "accept"},
-        name="accept_network",
-    ),
-    path(
-        "associations/<int:pk>/reseaux/<int:membership_pk>/refuser/",
-        associations.answer_network_invitation,
-        {"answer": "refuse"},
-        name="refuse_network",
-    ),
-    path(
-        "associations/<int:pk>/reseaux/<int:membership_pk>/quitter/",
-        associations.leave_network,
-        name="leave_network",
-    ),
-    path("reseaux/<int:pk>/", networks.network_detail, name="network_detail"),
-    path("reseaux/<int:pk>/portrait/", networks.network_picture, name="network_picture"),
-    path(
-        "reseaux/<int:pk>/export/<slug:what>.<str:fmt>",
-        networks.network_export,
-        name="network_export",
-    ),
-    path("reseaux/<int:pk>/inviter/", networks.invite_association, name="invite_association"),
     # Partner directory (private to the association)
     path("partenaires/association/<int:pk>/", partners.partner_list, name="partner_list"),
     path(
@@ -111,13 +63,6 @@ urlpatterns = [
         "alliances/<int:pk>/membres/<int:member_pk>/retirer/",
         alliance_pages.end_alliance_membership,
         name="end_alliance_membership",
-    ),
-    path("alliances/<int:pk>/avis/", reviews.reviews, name="reviews"),
-    path("alliances/<int:pk>/avis/nouveau/", reviews.review_create, name="review_create"),
-    path(
-        "alliances/<int:pk>/avis/<int:review_pk>/repondre/",
-        reviews.review_reply,
-        name="review_reply",
     ),
     path("alliances/<int:pk>/notation/", items.scoring, name="scoring"),
     path(

@@ -2,15 +2,21 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_defaults import register_remaining
+
 admin.site.site_header = _("Faire Alliance administration")
 admin.site.site_title = _("Faire Alliance")
 admin.site.index_title = _("Platform administration")
+# After every app's admin module: each model not registered by hand gets a generic admin.
+register_remaining()
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("core.urls")),
+    path("", include("organisations.urls")),
     path("", include("accounts.urls")),
     path("", include("alliances.urls")),
+    path("", include("networks.urls")),
     path("autodiagnostic/", include("diagnostics.urls")),
     path("evaluation/", include("evaluation.urls")),
     path("rapports/", include("reports.urls")),

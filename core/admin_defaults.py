@@ -1,14 +1,13 @@
 """Every model of the project in the Django admin, with French labels, filters, search and
 history. Apps register their important models with a hand-written ModelAdmin; the others get a
-generic one built from their fields by `register_remaining()`, called at the end of the last
-app's admin module (reports/admin.py) so that the hand-written ones always win."""
+generic one built from their fields by `register_remaining()`, called from `config/urls.py`
+once every app's admin module is loaded, so that the hand-written ones always win."""
 
-from django.apps import apps
 from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-PROJECT_APPS = ("accounts", "alliances", "diagnostics", "evaluation", "reports")
+from .apps import project_app_configs
 
 
 def _admin_for(model):
@@ -41,8 +40,8 @@ def _admin_for(model):
 
 
 def register_remaining(site=admin.site):
-    for app_label in PROJECT_APPS:
-        for model in apps.get_app_config(app_label).get_models():
+    for config in project_app_configs():
+        for model in config.get_models():
             if model.__name__.startswith("Historical") or model in site._registry:
                 continue
             site.register(model, _admin_for(model))

@@ -6,10 +6,9 @@ Each app owns its menu entries, so adding a feature never edits a shared templat
 from dataclasses import dataclass
 from importlib import import_module
 
-from django.apps import apps
 from django.utils.module_loading import module_has_submodule
 
-PROJECT_APPS = ("accounts", "alliances", "diagnostics", "evaluation", "reports", "core")
+from .apps import project_app_configs
 
 
 @dataclass(frozen=True)
@@ -22,13 +21,32 @@ class MenuItem:
 
 def app_hooks(module_name, function_name):
     """Yield `function_name` from `<app>.<module_name>` for each project app that has it."""
-    for label in PROJECT_APPS:
-        config = apps.get_app_config(label)
+    for config in project_app_configs():
         if module_has_submodule(config.module, module_name):
             module = import_module(f"{config.name}.{module_name}")
             function = getattr(module, function_name, None)
             if function is not None:
                 yield function
+
+
+@dataclass(frozen=True)
+class Tab:
+    """A tab of an alliance's pages (`navigation.alliance_tabs(request, alliance)` of each app):
+    `key` is what the page passes as its `tab`; `badge` a count shown beside the label."""
+
+    key: str
+    label: str
+    url: str
+    order: int = 50
+    badge: int = 0
+    badge_label: str = ""
+
+
+def collect_alliance_tabs(request, alliance):
+    tabs = [
+        tab for hook in app_hooks("navigation", "alliance_tabs") for tab in hook(request, alliance)
+    ]
+    return sorted(tabs, key=lambda tab: tab.order)
 
 
 def menu_for(request, org):

@@ -24,3 +24,14 @@ def send_templated_email(template, to, context):
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
     message.attach_alternative(html, "text/html")
     message.send()
+
+
+@shared_task(name="core.refresh_stored_figures")
+def refresh_stored_figures():
+    """The nightly job: every app's stored figures computed again (`<app>/summaries.py`,
+    `refresh_all`), lowest layer first. What changes with the date alone (an action becomes
+    late, a convention nears its end, an indicator falls behind) is caught here, and so is a
+    row changed behind the services' back."""
+    from .navigation import app_hooks
+
+    return {refresh.__module__: refresh() for refresh in app_hooks("summaries", "refresh_all")}

@@ -6,6 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("organisation/", views.switch_organisation, name="switch_organisation"),
     path("sante/", views.health, name="health"),
 ]

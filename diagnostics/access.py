@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from alliances.access import association_capability, require
+from organisations.access import association_capability, require
 
 from .models import Campaign, Respondent
 

@@ -48,7 +48,7 @@ class QuestionnaireVersionAdmin(LockedWhenAnsweredMixin, admin.ModelAdmin):
     @admin.action(description=_("Publish a new version (copy)"))
     def publish_copy(self, request, queryset):
         for version in queryset:
-            copy = services.publish_copy(version)
+            copy = services.publish_copy(version=version)
             self.message_user(
                 request,
                 _("Version %(code)s created as a copy of %(source)s: edit it, then publish it.")

@@ -11,8 +11,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from alliances.demo import _user
-from alliances.models import Association, AssociationMembership, NetworkMembership, Role
+from organisations.demo import _user
+from organisations.models import Association, AssociationMembership, NetworkMembership, Role
 
 from .models import Answer, Axis, Campaign, QuestionnaireVersion, Respondent, Statement
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from alliances.access import association_capability, require
+from organisations.access import association_capability, require
 from reports.kinds import ReportKind, register
 
 from . import results
@@ -45,16 +45,14 @@ def filename(campaign, report):
 
 
 def changed_at(campaign):
-    """Its closing, any later change of the campaign row, and its answers and comments."""
-    from django.db.models import Max
+    """Its closing: a finished campaign's answers no longer change (reopening it clears the
+    closing time, and closing it again sets a later one)."""
+    return campaign.closed_at
 
-    from reports.freshness import latest_change
 
-    moments = [
-        latest_change(campaign, ["diagnostics"], own=("closed_at",)),
-        campaign.history.aggregate(m=Max("history_date"))["m"],
-    ]
-    return max((m for m in moments if m), default=None)
+def bulk_subjects(association_ids):
+    """Each association's latest finished diagnostic."""
+    return [(c.association_id, c) for c in results.latest_finished_per_association(association_ids)]
 
 
 DIAGNOSTIC = register(
@@ -70,5 +68,6 @@ DIAGNOSTIC = register(
         select_related=("association", "version"),
         subject_url=lambda campaign: reverse("diagnostics:campaign_detail", args=[campaign.pk]),
         changed_at=changed_at,
+        bulk_subjects=bulk_subjects,
     )
 )

@@ -1,20 +1,18 @@
 """Reading a campaign's results: the queries, then the pure scoring module.
 
-Used by the results page, the dashboard panels and the PDF report, so they always agree.
-Scores are recomputed from the answers (never stored rounded).
+Used by the results page and the PDF report, so they always agree. One campaign's results are
+scored from its answers (its statements' detail is needed); pages that compare many campaigns
+read the scores each finished campaign stored when it closed (`Campaign.scores`) and the
+network's stored benchmark (models/benchmark.py).
 """
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.cache import cache
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from alliances.models import Association, NetworkMembership
-from core.cached_many import cached_many
+from organisations.models import NetworkMembership
 
 from . import help_links
 from .models import Answer, Axis, Campaign, QuestionnaireVersion
@@ -27,7 +25,6 @@ from .scoring import (
     CampaignResult,
     StatementResult,
     evolution,
-    network_median,
     score_campaign,
 )
 
@@ -65,47 +62,17 @@ def answers_by_campaign(campaign_ids) -> dict[int, dict]:
     return result
 
 
-#: A finished campaign's answers no longer change: its scores are cached (a network of 500
-#: members is scored on each visit of its dashboard), keyed by campaign and closing time.
-SCORES_TTL = 7 * 24 * 3600
-
-
-def _scores_key(campaign):
-    closed = campaign.closed_at.isoformat() if campaign.closed_at else ""
-    return f"diagnostics:scores:{campaign.pk}:{campaign.version_id}:{closed}"
-
-
-def score_campaigns(campaigns) -> dict[int, CampaignResult]:
+def score_campaigns(campaigns, axes_by_version=None) -> dict[int, CampaignResult]:
+    """{campaign id: its result}, scored from the answers: four queries for any number (one
+    when their versions' axes are given, as version_axes() reads them)."""
     campaigns = list(campaigns)
     if not campaigns:
         return {}
-    finished = {_scores_key(c): c.pk for c in campaigns if c.is_finished}
-    scored = {finished[key]: result for key, result in cache.get_many(finished).items()}
-    missing = [c for c in campaigns if c.pk not in scored]
-    if missing:
-        specs = {
-            vid: axis_specs(axes)
-            for vid, axes in version_axes(c.version_id for c in missing).items()
-        }
-        answers = answers_by_campaign(c.pk for c in missing)
-        fresh = {c.pk: score_campaign(specs[c.version_id], answers[c.pk]) for c in missing}
-        cache.set_many({_scores_key(c): fresh[c.pk] for c in missing if c.is_finished}, SCORES_TTL)
-        scored.update(fresh)
-    return {c.pk: scored[c.pk] for c in campaigns}
-
-
-def maturity_levels(campaigns) -> dict[int, int | None]:
-    """{campaign id: maturity level} of finished campaigns, from a small cached figure per
-    campaign: the network dashboard sorts 500 members on it, and unpickling their whole
-    results took ~0.1 s."""
-    by_pk = {c.pk: c for c in campaigns}
-
-    def compute(missing):
-        scored = score_campaigns(by_pk[pk] for pk in missing)
-        return {pk: result.maturity_level for pk, result in scored.items()}
-
-    keys = {"diagnostics:level:" + _scores_key(c): pk for pk, c in by_pk.items()}
-    return cached_many(keys, compute, SCORES_TTL)
+    if axes_by_version is None:
+        axes_by_version = version_axes(c.version_id for c in campaigns)
+    specs = {vid: axis_specs(axes) for vid, axes in axes_by_version.items()}
+    answers = answers_by_campaign(c.pk for c in campaigns)
+    return {c.pk: score_campaign(specs[c.version_id], answers[c.pk]) for c in campaigns}
 
 
 def previous_finished(campaign: Campaign) -> Campaign | None:
@@ -120,37 +87,16 @@ def previous_finished(campaign: Campaign) -> Campaign | None:
 
 def latest_finished(association) -> Campaign | None:
     return (
-        Campaign.objects.finished()
-        .filter(association=association)
+        Campaign.objects.filter(association=association, is_latest=True)
         .select_related("version")
-        .order_by("-closed_at", "-pk")
         .first()
     )
 
 
-def _latest_finished(association_ids):
-    latest = (
-        Campaign.objects.finished()
-        .filter(association_id=OuterRef("association_id"))
-        .order_by("-closed_at", "-pk")
-        .values("pk")[:1]
-    )
-    return Campaign.objects.finished().filter(
-        association_id__in=association_ids, pk=Subquery(latest)
-    )
-
-
-def latest_finished_per_association(association_ids, *, light=False) -> list[Campaign]:
-    """Each association's most recent finished campaign, in one query. `association_ids`: a
-    list or a subquery; `light`: only what scoring and fingerprints read (500 at a time).
-
-    A correlated subquery rather than PostgreSQL's DISTINCT ON, so the demo on SQLite
-    (`make run` without DATABASE_URL) works too.
-    """
-    campaigns = _latest_finished(association_ids)
-    if light:
-        campaigns = campaigns.only("pk", "association_id", "version_id", "status", "closed_at")
-    return list(campaigns)
+def latest_finished_per_association(association_ids) -> list[Campaign]:
+    """Each association's most recent finished campaign (`association_ids`: a list or a
+    subquery), in one query."""
+    return list(Campaign.objects.filter(association_id__in=association_ids, is_latest=True))
 
 
 @dataclass(frozen=True)
@@ -165,70 +111,23 @@ class NetworkComparison:
 
 
 def network_comparison(association) -> NetworkComparison | None:
-    """The median per axis of the association's (first) network, for anonymity only when at
-    least MIN_GROUP_SIZE members have results."""
+    """The medians per axis of the association's (first) network, from its stored benchmark:
+    shown only when at least MIN_GROUP_SIZE members have results, for their anonymity."""
     membership = (
         NetworkMembership.objects.filter(
             association=association, state=NetworkMembership.State.ACTIVE
         )
-        .select_related("network")
+        .select_related("network__benchmark")
         .order_by("network__name")
         .first()
     )
     if membership is None:
         return None
-    members = Association.objects.active_in(membership.network).values("pk")
-    # (pk, closed_at) pairs: the fingerprint needs no more, and 500 deferred model instances
-    # took ~8 ms of each results page.
-    latest = list(_latest_finished(members).values_list("pk", "closed_at"))
-    return NetworkComparison(membership.network.name, len(latest), network_medians(latest))
-
-
-#: Scoring every member's latest campaign takes ~0.8 s for a network of 500 members: the
-#: medians are cached, keyed by exactly which campaigns (and when they closed) went into them.
-NETWORK_MEDIANS_TTL = 24 * 3600
-
-
-def network_medians(latest) -> dict[str, Decimal | None]:
-    """`latest`: (pk, closed_at) of each member's latest finished campaign."""
-    fingerprint = repr(
-        sorted((pk, closed_at.isoformat() if closed_at else "") for pk, closed_at in latest)
-    )
-    key = "diagnostics:network-medians:" + hashlib.sha256(fingerprint.encode()).hexdigest()
-    medians = cache.get(key)
-    if medians is not None:
-        return medians
-    campaigns = Campaign.objects.filter(pk__in=[pk for pk, _closed_at in latest]).only(
-        "pk", "association_id", "version_id", "status", "closed_at"
-    )
-    results = score_campaigns(list(campaigns))
-    codes = []
-    for result in results.values():
-        for axis in result.axes:
-            if axis.code not in codes:
-                codes.append(axis.code)
-    medians = {}
-    for code in codes:
-        values = []
-        for result in results.values():
-            try:
-                values.append(result.axis(code).score)
-            except KeyError:
-                continue
-        medians[code] = network_median(values)
-    cache.set(key, medians, NETWORK_MEDIANS_TTL)
-    return medians
-
-
-def network_results_count(network) -> int:
-    member_ids = Association.objects.active_in(network).values_list("pk", flat=True)
-    return (
-        Campaign.objects.finished()
-        .filter(association_id__in=member_ids)
-        .values("association_id")
-        .distinct()
-        .count()
-    )
+    network = membership.network
+    benchmark = getattr(network, "benchmark", None)
+    if benchmark is None:
+        return NetworkComparison(network.name, 0, {})
+    return NetworkComparison(network.name, benchmark.contributors, benchmark.medians())
 
 
 # --- The results, ready to display --------------------------------------------------------------
@@ -317,10 +216,12 @@ def campaign_results(
     read."""
     version: QuestionnaireVersion = campaign.version
     previous = previous_finished(campaign)
-    scored = score_campaigns([campaign] + ([previous] if previous else []))
+    both = [campaign] + ([previous] if previous else [])
+    axes_by_version = version_axes(c.version_id for c in both)
+    scored = score_campaigns(both, axes_by_version)
     result = scored[campaign.pk]
     previous_result = scored.get(previous.pk) if previous else None
-    axes = version_axes([version.pk])[version.pk]
+    axes = axes_by_version[version.pk]
     if network is None:
         network = network_comparison(campaign.association)
     shown_network = network if network is not None and network.shown else None

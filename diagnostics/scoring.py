@@ -47,7 +47,12 @@ __all__ = [
     "one_decimal",
     "percent_for",
     "quartiles",
+    "result_as_json",
     "score_campaign",
+    "summary_from_json",
+    "ScoreSummary",
+    "AxisScore",
+    "network_benchmark",
 ]
 
 SCALE_MIN = 1
@@ -435,3 +440,144 @@ def _to_decimal(value: Fraction) -> Decimal:
         context.prec = 28
         context.rounding = ROUND_FLOOR
         return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+# --- Stored scores and the network's benchmark ---------------------------------------------------
+#
+# A finished campaign keeps its scores (exact, as strings) so that pages comparing hundreds of
+# members read them instead of scoring every campaign again; the network's figures are made
+# from those stored scores by `network_benchmark`, whose result is stored too.
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def result_as_json(result: CampaignResult) -> dict:
+    """What a finished campaign stores of its result: exact scores, as JSON."""
+    return {
+        "overall": _text(result.overall),
+        "axes": [[axis.code, _text(axis.score)] for axis in result.axes],
+        "respondents": result.respondent_count,
+    }
+
+
+@dataclass(frozen=True)
+class AxisScore:
+    code: str
+    score: Decimal | None
+
+    @property
+    def display_score(self) -> Decimal | None:
+        return None if self.score is None else one_decimal(self.score)
+
+    @property
+    def band(self) -> Band | None:
+        return None if self.score is None else band_for(self.score)
+
+
+@dataclass(frozen=True)
+class ScoreSummary:
+    """A finished campaign's stored scores: what dashboards, exports and the network read."""
+
+    overall: Decimal | None
+    axes: tuple[AxisScore, ...]
+    respondent_count: int = 0
+
+    @property
+    def display_overall(self) -> Decimal | None:
+        return None if self.overall is None else one_decimal(self.overall)
+
+    @property
+    def maturity_level(self) -> int | None:
+        return None if self.overall is None else maturity_level_for(self.overall)
+
+    def axis(self, code: str) -> AxisScore:
+        for axis in self.axes:
+            if axis.code == code:
+                return axis
+        raise KeyError(code)
+
+    @property
+    def priorities(self) -> tuple[AxisScore, ...]:
+        """« Prioritaire » axes, weakest first (questionnaire order among equals)."""
+        priority = [axis for axis in self.axes if axis.band is Band.PRIORITY]
+        return tuple(sorted(priority, key=lambda axis: axis.score))
+
+
+def summary_from_json(data) -> ScoreSummary | None:
+    if not data:
+        return None
+    return ScoreSummary(
+        overall=_decimal(data.get("overall")),
+        axes=tuple(AxisScore(code, _decimal(score)) for code, score in data.get("axes", [])),
+        respondent_count=data.get("respondents", 0),
+    )
+
+
+def _quartiles_json(values) -> dict | None:
+    stats = quartiles(values)
+    if stats is None:
+        return None
+    return {
+        "q1": str(stats.q1),
+        "median": str(stats.median),
+        "q3": str(stats.q3),
+        "count": stats.count,
+    }
+
+
+def network_benchmark(
+    member_count: int,
+    latest: Sequence[ScoreSummary],
+    yearly: Mapping[int, Sequence[Decimal | None]],
+    titles: Mapping[str, str],
+) -> dict:
+    """The network's figures, as JSON: for each axis the members' quartiles (None below
+    MIN_GROUP_SIZE scored members), the maturity levels (None below MIN_GROUP_SIZE), and for
+    each year the median overall score of each member's latest finished diagnostic of that
+    year. `latest`: each member's latest finished campaign; `titles`: axis code -> title, in
+    the questionnaire's order (axes met only in `latest` come after)."""
+    codes = list(titles)
+    for summary in latest:
+        for axis in summary.axes:
+            if axis.code not in codes:
+                codes.append(axis.code)
+    by_axis = {code: [] for code in codes}
+    for summary in latest:
+        for axis in summary.axes:
+            by_axis[axis.code].append(axis.score)
+    levels = dict.fromkeys((1, 2, 3, 4), 0)
+    for summary in latest:
+        if summary.maturity_level:
+            levels[summary.maturity_level] += 1
+    with_level = sum(levels.values())
+    return {
+        "members": member_count,
+        "contributors": len(latest),
+        "axes": [
+            {
+                "code": code,
+                "title": titles.get(code, code),
+                "count": sum(value is not None for value in by_axis[code]),
+                "quartiles": _quartiles_json(by_axis[code]),
+            }
+            for code in codes
+        ],
+        "levels": {str(level): n for level, n in levels.items()}
+        if with_level >= MIN_GROUP_SIZE
+        else None,
+        "with_level": with_level,
+        "evolution": [
+            {
+                "year": year,
+                "count": len(yearly[year]),
+                "median": _text(network_median(yearly[year])),
+            }
+            for year in sorted(yearly)
+        ],
+    }

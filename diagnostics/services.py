@@ -6,8 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliances.models import AssociationMembership
+from organisations.models import AssociationMembership
 
+from . import summaries as benchmarks
 from .models import (
     Answer,
     Axis,
@@ -71,13 +72,51 @@ def open_campaign(*, association, opened_by, users, title="") -> Campaign:
 
 
 @transaction.atomic
-def close_campaign(campaign: Campaign) -> Campaign:
+def close_campaign(*, campaign: Campaign) -> Campaign:
+    """Closes it and stores what is derived from it: its scores, the association's latest
+    finished campaign, the benchmark of each network the association is a member of."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.is_open:
         campaign.status = Campaign.Status.CLOSED
         campaign.closed_at = timezone.now()
         campaign.save(update_fields=["status", "closed_at"])
+        _derived_changed(campaign)
     return campaign
+
+
+@transaction.atomic
+def reopen_campaign(*, campaign: Campaign) -> Campaign:
+    """Opens a finished campaign again (its respondents may change their answers): its stored
+    scores are cleared and the association's figures go back to its previous campaign."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.is_finished:
+        if (
+            Campaign.objects.filter(
+                association_id=campaign.association_id, status=Campaign.Status.OPEN
+            )
+            .exclude(pk=campaign.pk)
+            .exists()
+        ):
+            raise DiagnosticError(
+                _("Another campaign is in progress: close it before reopening this one.")
+            )
+        campaign.status = Campaign.Status.OPEN
+        campaign.closed_at = None
+        campaign.scores = None
+        campaign.maturity_level = None
+        campaign.is_latest = False
+        campaign.save(
+            update_fields=["status", "closed_at", "scores", "maturity_level", "is_latest"]
+        )
+        campaign.respondents.update(submitted_at=None)
+        _derived_changed(campaign)
+    return campaign
+
+
+def _derived_changed(campaign):
+    benchmarks.store_scores([campaign])
+    benchmarks.mark_latest([campaign.association_id])
+    benchmarks.refresh_networks(benchmarks.networks_of([campaign.association_id]))
 
 
 # --- Answering --------------------------------------------------------------------------------
@@ -103,7 +142,7 @@ def clean_input(item: AnswerInput) -> AnswerInput:
 
 
 @transaction.atomic
-def save_answers(respondent: Respondent, items: list[AnswerInput]) -> int:
+def save_answers(*, respondent: Respondent, items: list[AnswerInput]) -> int:
     """Upsert the given answers (INSERT … ON CONFLICT DO UPDATE), one row per statement.
 
     Only the fields sent are written, so a comment saved from one tab never erases the value
@@ -142,7 +181,7 @@ def save_answers(respondent: Respondent, items: list[AnswerInput]) -> int:
     return len(items)
 
 
-def visit_axis(respondent: Respondent, axis: Axis):
+def visit_axis(*, respondent: Respondent, axis: Axis):
     """Remember where the respondent is, to resume there next time."""
     if respondent.last_axis_id != axis.pk and respondent.submitted_at is None:
         respondent.last_axis = axis
@@ -150,7 +189,7 @@ def visit_axis(respondent: Respondent, axis: Axis):
 
 
 @transaction.atomic
-def submit(respondent: Respondent) -> Campaign:
+def submit(*, respondent: Respondent) -> Campaign:
     """Submit the respondent's answers; the campaign closes when everyone has submitted."""
     respondent = (
         Respondent.objects.select_for_update().select_related("campaign").get(pk=respondent.pk)
@@ -160,7 +199,7 @@ def submit(respondent: Respondent) -> Campaign:
     respondent.save(update_fields=["submitted_at"])
     campaign = Campaign.objects.select_for_update().get(pk=respondent.campaign_id)
     if not campaign.respondents.filter(submitted_at__isnull=True).exists():
-        campaign = close_campaign(campaign)
+        campaign = close_campaign(campaign=campaign)
     return campaign
 
 
@@ -168,7 +207,7 @@ def submit(respondent: Respondent) -> Campaign:
 
 
 @transaction.atomic
-def publish_copy(version: QuestionnaireVersion, *, code: str | None = None, publish=False):
+def publish_copy(*, version: QuestionnaireVersion, code: str | None = None, publish=False):
     """A new version copying `version` (axes, statements, recommendations), to be edited."""
     existing = set(QuestionnaireVersion.objects.values_list("code", flat=True))
     if code is None:

@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alliances.access import get_association_for_user
+from organisations.access import get_association_for_user
 
 from . import services
 from .access import get_campaign_for_user, get_respondent_for_user
 from .forms import OpenCampaignForm
 from .models import Axis, Campaign, Statement
-from .results_fragment import results_html
+from .results import campaign_results
 
 # --- Campaigns ---------------------------------------------------------------------------------
 
@@ -99,7 +99,7 @@ def campaign_detail(request, pk):
         from reports.selectors import reports_panel
 
         # Help links lead into the association's own workspace: for its staff, not its network.
-        context["results_html"] = results_html(request, campaign, capability)
+        context["results"] = campaign_results(campaign, links=capability.is_member)
         context["reports"] = reports_panel(request, "diagnostic", campaign)
     return render(request, "diagnostics/campaign_detail.html", context)
 
@@ -109,7 +109,7 @@ def campaign_detail(request, pk):
 def campaign_close(request, pk):
     campaign, _capability = get_campaign_for_user(request, pk, admin=True)
     if campaign.is_open:
-        services.close_campaign(campaign)
+        services.close_campaign(campaign=campaign)
         messages.success(request, _("The campaign is closed; its results are below."))
     return redirect("diagnostics:campaign_detail", pk=campaign.pk)
 
@@ -181,7 +181,7 @@ def answer_axis(request, pk, position):
     if request.method == "POST":
         try:
             items = _inputs_from_post(request.POST, {s.pk: s for s in statements})
-            services.save_answers(respondent, items)
+            services.save_answers(respondent=respondent, items=items)
         except services.DiagnosticError as problem:
             error = str(problem)
         else:
@@ -194,7 +194,7 @@ def answer_axis(request, pk, position):
                 messages.success(request, _("Your answers are saved."))
                 return redirect("diagnostics:answer_axis", pk=campaign.pk, position=position)
             return redirect("diagnostics:answer_review", pk=campaign.pk)
-    services.visit_axis(respondent, axis)
+    services.visit_axis(respondent=respondent, axis=axis)
     answers = {a.statement_id: a for a in respondent.answers.filter(statement__axis=axis)}
     rows = []
     for statement in statements:
@@ -241,7 +241,7 @@ def autosave(request, pk):
         items = _inputs_from_post(request.POST, statements)
         if not items:
             raise services.DiagnosticError(_("Nothing to save."))
-        services.save_answers(respondent, items)
+        services.save_answers(respondent=respondent, items=items)
     except services.DiagnosticError as problem:
         # 409: the JS shows this message and does not retry (retrying would not help).
         return HttpResponse(str(problem), status=409, content_type="text/plain; charset=utf-8")
@@ -264,7 +264,7 @@ def answer_review(request, pk):
     campaign, _capability, respondent = get_respondent_for_user(request, pk)
     if request.method == "POST":
         try:
-            campaign = services.submit(respondent)
+            campaign = services.submit(respondent=respondent)
         except services.DiagnosticError as problem:
             messages.error(request, str(problem))
             return redirect("diagnostics:answer_review", pk=campaign.pk)

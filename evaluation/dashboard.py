@@ -4,28 +4,17 @@ attention (off track, target missed or a measurement overdue)."""
 from django.utils import timezone
 
 from alliances.models import Alliance
-from alliances.revision_sources import association_scopes, dashboard_alliance_ids
-from core.dashboard import cached_panel
+from core.dashboard import Panel
 
 from .models import Indicator
 from .selectors import attention_rows
 
 
 def association_panels(request, association, capability):
-    """Cached until the association or one of its alliances changes, and for the day (a
-    measurement becomes overdue with time)."""
-    if not dashboard_alliance_ids(association):
+    context = _panel_context(association)
+    if not context["alliances"]:
         return []
-    return [
-        cached_panel(
-            request,
-            "evaluation/_dashboard_panel.html",
-            lambda: _panel_context(association),
-            scopes=association_scopes(association),
-            parts=(association.pk, timezone.localdate().isoformat()),
-            order=40,
-        )
-    ]
+    return [Panel("evaluation/_dashboard_panel.html", context, order=40)]
 
 
 def _panel_context(association):

@@ -4,13 +4,7 @@ to its analysis. Idempotent: every object is found by a natural key before being
 import datetime as dt
 from decimal import Decimal
 
-from alliances.models import (
-    ActorType,
-    Alliance,
-    AlliancePartner,
-    Partner,
-    PartnershipForm,
-)
+from alliances.models import ActorType, Alliance, AlliancePartner, Partner, PartnershipForm
 
 from .models import (
     Analysis,
@@ -393,7 +387,7 @@ def seed(demo):
     )
     if not SteeringDecision.objects.filter(alliance=alliance).exists():
         record_decision(
-            alliance,
+            alliance=alliance,
             text="Ouvrir une quatrième permanence hebdomadaire du guichet commun.",
             decided_on=dt.date(2026, 11, 18),
             action_fields={

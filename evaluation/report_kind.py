@@ -5,7 +5,9 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from alliances.access import alliance_capability, require
+from alliances.access import alliance_capability
+from alliances.models import Alliance, AllianceSummary
+from organisations.access import require
 from reports.kinds import ReportKind, register
 
 from .report_data import build_context
@@ -25,10 +27,16 @@ def filename(alliance, report):
 
 
 def changed_at(alliance):
-    """The alliance row and every evaluation row hanging from it (history included)."""
-    from reports.freshness import latest_change
+    """The alliance row, and its evaluation as its services record it (AllianceSummary)."""
+    summary = AllianceSummary.objects.filter(alliance=alliance).first()
+    moments = [alliance.updated_at, summary.evaluation_changed_at if summary else None]
+    return max(moment for moment in moments if moment)
 
-    return latest_change(alliance, ["evaluation"], own=("updated_at",))
+
+def bulk_subjects(association_ids):
+    """Each alliance the associations lead."""
+    alliances = Alliance.objects.filter(lead_id__in=association_ids).order_by("lead_id", "pk")
+    return [(alliance.lead_id, alliance) for alliance in alliances]
 
 
 EVALUATION = register(
@@ -44,5 +52,6 @@ EVALUATION = register(
         select_related=("lead",),
         subject_url=lambda alliance: reverse("evaluation:analysis", args=[alliance.pk]),
         changed_at=changed_at,
+        bulk_subjects=bulk_subjects,
     )
 )

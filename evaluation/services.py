@@ -1,38 +1,100 @@
-"""Writes of the evaluation app. Views validate and check access, then call these."""
+"""Writes of the evaluation app. Views validate and check access, then call these.
+
+Each one, in its transaction, updates what the alliance's stored summary holds of its
+evaluation (`summaries.refresh`): the indicators needing attention, and when the evaluation
+last changed (a report made before is then no longer reused).
+"""
 
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
+from alliances.models import Alliance
 from alliances.services import create_action
+from core.instances import save_with_links
 
-from .models import Indicator, Measurement, OperationalObjective, SteeringDecision
+from . import summaries
+from .models import (
+    Analysis,
+    Indicator,
+    IndicatorContribution,
+    Measurement,
+    OperationalObjective,
+    SteeringDecision,
+)
 
 
 @transaction.atomic
-def save_operational_objective(objective: OperationalObjective, *, partners, indicators, by=None):
-    creating = objective.pk is None
-    if creating:
+def save_row(*, alliance: Alliance, row: Model, links=None, by=None) -> Model:
+    """Saves a row of the alliance's evaluation validated by its form (its vision, a
+    strategic objective or gap, an expected impact, the evaluation plan, an evaluative
+    question, the analysis); `links`: its many-to-many values."""
+    if isinstance(row, Analysis):
+        row.updated_by = by
+    save_with_links(row, links)
+    summaries.refresh([alliance.pk])
+    return row
+
+
+@transaction.atomic
+def delete_row(*, alliance: Alliance, row: Model):
+    """Deletes a row of the alliance's evaluation (an expected impact, a question…)."""
+    row.delete()
+    summaries.refresh([alliance.pk])
+
+
+@transaction.atomic
+def save_operational_objective(
+    *, objective: OperationalObjective, partners, indicators, new_indicator=None, by=None
+) -> OperationalObjective:
+    """Saves the objective with its partners and indicators; `new_indicator`, typed in the
+    same form, is created first and serves it too."""
+    indicators = list(indicators)
+    if new_indicator is not None:
+        create_indicator(indicator=new_indicator, by=by)
+        indicators.append(new_indicator)
+    if objective.pk is None:
         objective.created_by = by
     objective.save()
     objective.partners.set(partners)
     objective.indicators.set(indicators)
+    summaries.refresh([objective.strategic_objective.alliance_id])
     return objective
 
 
 @transaction.atomic
-def create_indicator(indicator: Indicator, *, objectives=(), by=None) -> Indicator:
+def delete_operational_objective(*, objective: OperationalObjective):
+    """The objective goes; its indicators stay (they may serve other objectives)."""
+    alliance_id = objective.strategic_objective.alliance_id
+    objective.delete()
+    summaries.refresh([alliance_id])
+
+
+@transaction.atomic
+def create_indicator(*, indicator: Indicator, objectives=(), by=None) -> Indicator:
     indicator._change_reason = _("Indicator created")
     indicator.full_clean()
     indicator.save()
     if objectives:
         indicator.objectives.set(objectives)
+    summaries.refresh([indicator.alliance_id])
     return indicator
 
 
 @transaction.atomic
-def change_target(indicator: Indicator, *, target, target_date, reason: str, by=None) -> Indicator:
+def update_indicator(*, indicator: Indicator, links=None) -> Indicator:
+    """Saves what the indicator measures and how (its target changes through change_target)."""
+    indicator._change_reason = _("Description changed")
+    save_with_links(indicator, links)
+    summaries.refresh([indicator.alliance_id])
+    return indicator
+
+
+@transaction.atomic
+def change_target(*, indicator: Indicator, target, target_date, reason: str, by=None) -> Indicator:
     """Changes an indicator's target; the reason is kept in its history."""
     reason = (reason or "").strip()
     if not reason:
@@ -42,43 +104,49 @@ def change_target(indicator: Indicator, *, target, target_date, reason: str, by=
     indicator._change_reason = reason
     indicator.full_clean()
     indicator.save()
+    summaries.refresh([indicator.alliance_id])
     return indicator
 
 
 @transaction.atomic
-def record_measurement(indicator: Indicator, *, by=None, **fields) -> Measurement:
+def record_measurement(*, indicator: Indicator, by=None, **fields) -> Measurement:
     measurement = Measurement(indicator=indicator, entered_by=by, **fields)
     if measurement.evidence_file:
         measurement.evidence_name = measurement.evidence_file.name[:255]
     measurement.save()
+    summaries.refresh([indicator.alliance_id])
     return measurement
 
 
-def delete_measurement(measurement: Measurement):
+@transaction.atomic
+def delete_measurement(*, measurement: Measurement):
+    """A mistyped measurement is removed; its evidence file goes once the deletion commits."""
     stored = measurement.evidence_file.name if measurement.evidence_file else None
     storage = measurement.evidence_file.storage if stored else None
+    alliance_id = measurement.indicator.alliance_id
     measurement.delete()
     if stored:
         transaction.on_commit(lambda: storage.delete(stored))
+    summaries.refresh([alliance_id])
 
 
 @transaction.atomic
-def delete_operational_objective(objective: OperationalObjective):
-    """The objective goes; its indicators stay (they may serve other objectives)."""
-    objective.delete()
+def record_contribution(
+    *, indicator: Indicator, contribution: IndicatorContribution, by=None
+) -> IndicatorContribution:
+    """One partner's share of a shared indicator, validated by its form."""
+    contribution.indicator = indicator
+    contribution.entered_by = by
+    contribution.save()
+    summaries.refresh([indicator.alliance_id])
+    return contribution
 
 
 @transaction.atomic
-def import_measurements(rows, *, by=None) -> list[Measurement]:
-    """Creates every row or none (rows already validated by imports.parse)."""
-    from alliances.alerts import forget
-    from core.revisions import alliance_scope, bump
-
-    # bulk_create sends no post_save: the alerts and the cached fragments are told here.
-    alliance_ids = {row.indicator.alliance_id for row in rows}
-    forget(alliance_ids)
-    bump(alliance_scope(pk) for pk in alliance_ids)
-    return Measurement.objects.bulk_create(
+def import_measurements(*, rows, by=None) -> list[Measurement]:
+    """Creates every row or none (rows already validated by imports.parse), each with its
+    history record, as one entered by hand would have."""
+    measurements = bulk_create_with_history(
         [
             Measurement(
                 indicator=row.indicator,
@@ -89,18 +157,25 @@ def import_measurements(rows, *, by=None) -> list[Measurement]:
                 entered_by=by,
             )
             for row in rows
-        ]
+        ],
+        Measurement,
+        default_user=by,
+        default_change_reason=_("Imported"),
     )
+    summaries.refresh({row.indicator.alliance_id for row in rows})
+    return measurements
 
 
 @transaction.atomic
 def record_decision(
-    alliance, *, text: str, decided_on: dt.date, by=None, action_fields=None
+    *, alliance: Alliance, text: str, decided_on: dt.date, by=None, action_fields=None
 ) -> SteeringDecision:
     """Records a steering decision; with `action_fields` it also adds an action to the plan."""
     action = None
     if action_fields:
         action = create_action(alliance=alliance, by=by, **action_fields)
-    return SteeringDecision.objects.create(
+    decision = SteeringDecision.objects.create(
         alliance=alliance, text=text, decided_on=decided_on, action=action, created_by=by
     )
+    summaries.refresh([alliance.pk])
+    return decision

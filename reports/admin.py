@@ -3,7 +3,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_defaults import register_remaining
+from organisations.admin import AssociationAdmin, NetworkAdmin
+from organisations.models import Association, NetworkMembership
 
 from .models import BulkExport, BulkExportItem, Report
 
@@ -45,5 +46,56 @@ class BulkExportAdmin(admin.ModelAdmin):
         )
 
 
-# Last app of INSTALLED_APPS: every model not registered by hand gets a generic admin.
-register_remaining()
+# --- Bulk exports, started from the lists of associations and networks ---------------------
+
+
+def _bulk_export(request, kind, association_ids, label):
+    from django.shortcuts import redirect
+
+    from . import bulk
+
+    export = bulk.start(kind, association_ids, request.user, label)
+    return redirect("reports:bulk_export", pk=export.pk)
+
+
+@admin.action(description=_("Export their latest diagnostic reports (ZIP)"))
+def export_diagnostic_reports(modeladmin, request, queryset):
+    ids = list(queryset.values_list("pk", flat=True))
+    label = _("Diagnostic reports of %(count)s associations") % {"count": len(ids)}
+    return _bulk_export(request, "diagnostic", ids, label)
+
+
+@admin.action(description=_("Export their alliances' evaluation reports (ZIP)"))
+def export_evaluation_reports(modeladmin, request, queryset):
+    ids = list(queryset.values_list("pk", flat=True))
+    label = _("Evaluation reports of the alliances of %(count)s associations") % {"count": len(ids)}
+    return _bulk_export(request, "evaluation", ids, label)
+
+
+def _network_members(queryset):
+    return list(
+        Association.objects.filter(
+            network_memberships__network__in=queryset,
+            network_memberships__state=NetworkMembership.State.ACTIVE,
+        )
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+
+
+@admin.action(description=_("Export the latest diagnostic reports of all their members (ZIP)"))
+def export_network_diagnostic_reports(modeladmin, request, queryset):
+    names = ", ".join(queryset.values_list("name", flat=True))
+    label = _("Diagnostic reports of the members of %(names)s") % {"names": names}
+    return _bulk_export(request, "diagnostic", _network_members(queryset), label)
+
+
+@admin.action(description=_("Export the evaluation reports of all their members' alliances (ZIP)"))
+def export_network_evaluation_reports(modeladmin, request, queryset):
+    names = ", ".join(queryset.values_list("name", flat=True))
+    label = _("Evaluation reports of the members of %(names)s") % {"names": names}
+    return _bulk_export(request, "evaluation", _network_members(queryset), label)
+
+
+AssociationAdmin.actions = [export_diagnostic_reports, export_evaluation_reports]
+NetworkAdmin.actions = [export_network_diagnostic_reports, export_network_evaluation_reports]

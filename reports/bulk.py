@@ -3,7 +3,7 @@
 A BulkExport row is created by the admin (`start`), then:
 1. `prepare_bulk_export` (task) finds the subject of each association — its latest finished
    diagnostic, or each alliance it leads — and for each reuses a READY report that is still
-   current (its data were read after the subject's last change, see reports/freshness.py) or
+   current (its data were read after the subject's last change, its kind's `changed_at`) or
    asks for a new one (one render_report task per report);
 2. each time a report of the export finishes, `report_finished` checks whether all are ready;
    the last one sends `build_bulk_zip`, which zips the PDFs through the storage API and tells
@@ -26,14 +26,12 @@ from django.utils.translation import gettext as _
 from core.emails import send_after_commit
 
 from . import services
-from .kinds import get_kind
+from .kinds import bulk_kinds, get_kind
 from .models import BulkExport, BulkExportItem, Report
-
-BULK_KINDS = ("diagnostic", "evaluation")
 
 
 def start(kind_code, association_ids, user, label) -> BulkExport:
-    if kind_code not in BULK_KINDS:
+    if kind_code not in bulk_kinds():
         raise ValueError(kind_code)
     export = BulkExport.objects.create(
         kind=kind_code,
@@ -53,18 +51,7 @@ def start(kind_code, association_ids, user, label) -> BulkExport:
 
 def subjects_of(kind_code, association_ids):
     """[(association_id, subject)] and the ids of associations with nothing to export."""
-    if kind_code == "diagnostic":
-        from diagnostics.results import latest_finished_per_association
-
-        campaigns = latest_finished_per_association(association_ids)
-        pairs = [(c.association_id, c) for c in campaigns]
-    else:
-        from alliances.models import Alliance
-
-        pairs = [
-            (a.lead_id, a)
-            for a in Alliance.objects.filter(lead_id__in=association_ids).order_by("lead_id", "pk")
-        ]
+    pairs = get_kind(kind_code).bulk_subjects(association_ids)
     found = {association_id for association_id, _subject in pairs}
     return pairs, [pk for pk in association_ids if pk not in found]
 

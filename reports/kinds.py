@@ -16,6 +16,7 @@ An app adds a kind by registering it when it starts (in its AppConfig.ready), e.
         select_related=("lead",),                # optional
         subject_url=lambda subject: reverse("alliances:alliance_detail", args=[subject.pk]),
         changed_at=evaluation_changed_at,         # optional, subject -> datetime
+        bulk_subjects=alliances_of_associations,  # optional, for bulk exports
     ))
 
 The pipeline (reports.tasks.render_report) only knows this interface.
@@ -48,6 +49,9 @@ class ReportKind:
     # When the data of the subject last changed (optional): a READY report whose data were read
     # after that moment is still current and is reused by bulk exports. Without it, never reused.
     changed_at: Callable[[Any], Any] | None = None
+    # For bulk exports (optional): association ids -> [(association id, subject)], what to
+    # export for each association. Without it, the kind cannot be exported in bulk.
+    bulk_subjects: Callable[[list[int]], list[tuple[int, Any]]] | None = None
 
     def model_class(self):
         return apps.get_model(self.model)
@@ -66,6 +70,10 @@ def register(kind: ReportKind) -> ReportKind:
         raise ValueError(f"Report kind {kind.code!r} is registered twice.")
     _REGISTRY[kind.code] = kind
     return kind
+
+
+def bulk_kinds() -> list[str]:
+    return [code for code, kind in _REGISTRY.items() if kind.bulk_subjects is not None]
 
 
 def get_kind(code: str) -> ReportKind:

@@ -8,13 +8,10 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from organisations.access import require_platform_admin
+
 from . import bulk
 from .models import BulkExport, Report
-
-
-def _require_platform_admin(request):
-    if not request.user.is_superuser:
-        raise Http404
 
 
 def _export_context(export):
@@ -33,21 +30,21 @@ def _export_context(export):
 
 @login_required
 def bulk_export_list(request):
-    _require_platform_admin(request)
+    require_platform_admin(request)
     exports = BulkExport.objects.select_related("requested_by")[:50]
     return render(request, "reports/bulk_export_list.html", {"exports": exports})
 
 
 @login_required
 def bulk_export(request, pk):
-    _require_platform_admin(request)
+    require_platform_admin(request)
     export = get_object_or_404(BulkExport, pk=pk)
     return render(request, "reports/bulk_export.html", _export_context(export))
 
 
 @login_required
 def bulk_export_progress(request, pk):
-    _require_platform_admin(request)
+    require_platform_admin(request)
     export = get_object_or_404(BulkExport, pk=pk)
     return render(request, "reports/_bulk_progress.html", _export_context(export))
 
@@ -55,7 +52,7 @@ def bulk_export_progress(request, pk):
 @login_required
 @require_POST
 def bulk_export_retry(request, pk, report_pk):
-    _require_platform_admin(request)
+    require_platform_admin(request)
     export = get_object_or_404(BulkExport, pk=pk)
     report = get_object_or_404(export.reports, pk=report_pk)
     bulk.retry_report(export, report)
@@ -66,7 +63,7 @@ def bulk_export_retry(request, pk, report_pk):
 
 @login_required
 def bulk_export_download(request, pk):
-    _require_platform_admin(request)
+    require_platform_admin(request)
     export = get_object_or_404(BulkExport, pk=pk)
     if export.status != BulkExport.Status.READY or not export.file:
         raise Http404
@@ -87,7 +84,7 @@ def bulk_export_download(request, pk):
 @login_required
 def report_monitor(request):
     """Every report, newest first, with its status, duration and error."""
-    _require_platform_admin(request)
+    require_platform_admin(request)
     reports = Report.objects.select_related("requested_by").annotate(
         duration=ExpressionWrapper(F("finished_at") - F("started_at"), output_field=DurationField())
     )

@@ -87,7 +87,7 @@ def test_signup_creates_the_association_with_its_first_administrator(client):
         },
     )
     assert response.status_code == 302
-    from alliances.models import AssociationMembership
+    from organisations.models import AssociationMembership
 
     membership = AssociationMembership.objects.get(user__email="lea@example.org")
     assert membership.role == "admin"

@@ -18,18 +18,6 @@ from .economics import (
     Resource,
     ResourceKind,
 )
-from .organisations import (
-    WRITE_ROLES,
-    Association,
-    AssociationMembership,
-    BudgetBand,
-    Invitation,
-    Network,
-    NetworkHead,
-    NetworkMembership,
-    Role,
-    Sector,
-)
 from .partners import (
     FAMILY_OF,
     ActorFamily,
@@ -41,7 +29,6 @@ from .partners import (
     PartnerTag,
     RelationshipEvent,
 )
-from .reviews import Review, ReviewReply, Verdict
 from .steps import (
     AllianceDossier,
     Candidate,
@@ -59,8 +46,11 @@ from .steps import (
     SwotItem,
     SwotQuadrant,
 )
+from .summary import AllianceSummary, AssociationSummary
 
 __all__ = [
+    "AllianceSummary",
+    "AssociationSummary",
     "ENDING_SOON_DAYS",
     "Amendment",
     "Clause",
@@ -104,20 +94,7 @@ __all__ = [
     "PartnerTag",
     "PartnershipForm",
     "RelationshipEvent",
-    "WRITE_ROLES",
     "Alliance",
     "AllianceMember",
     "AllianceQuerySet",
-    "Association",
-    "AssociationMembership",
-    "BudgetBand",
-    "Invitation",
-    "Network",
-    "NetworkHead",
-    "NetworkMembership",
-    "Role",
-    "Sector",
-    "Review",
-    "ReviewReply",
-    "Verdict",
 ]

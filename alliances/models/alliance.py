@@ -6,42 +6,14 @@ co-members and then see and edit it according to their own users' roles.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .organisations import WRITE_ROLES, Association, NetworkMembership
+from organisations.models import Association
 
 
 class AllianceQuerySet(models.QuerySet):
-    def _participating(self, association_q):
-        """Alliances led by, or joined as active co-member by, the associations matching q."""
-        return Q(**{f"lead__{k}": v for k, v in association_q.items()}) | Q(
-            members__state=AllianceMember.State.ACTIVE,
-            **{f"members__association__{k}": v for k, v in association_q.items()},
-        )
-
-    def visible_to(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        as_staff = self._participating({"memberships__user": user})
-        as_network = self._participating(
-            {
-                "network_memberships__state": NetworkMembership.State.ACTIVE,
-                "network_memberships__network__heads__user": user,
-            }
-        )
-        return self.filter(pk__in=self.filter(as_staff | as_network).values("pk"))
-
-    def editable_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        q = self._participating({"memberships__user": user, "memberships__role__in": WRITE_ROLES})
-        return self.filter(pk__in=self.filter(q).values("pk"))
-
     def of_association(self, association):
         """Led or joined (as an active co-member). A union of two index scans: an OR across
         the join to members read every alliance and every membership (22 ms at 10,000)."""

@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from organisations.models import Association
+
 from .alliance import Alliance
-from .organisations import Association
 from .partners import AlliancePartner
 
 ENDING_SOON_DAYS = 60

@@ -7,8 +7,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from organisations.models import Association
+
 from .alliance import Alliance
-from .organisations import Association
 from .partners import AlliancePartner
 
 

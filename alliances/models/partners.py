@@ -6,15 +6,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from alliances.identifiers import (
+from organisations.identifiers import (
     normalise_siren,
     normalise_siret,
     validate_siren,
     validate_siret,
 )
+from organisations.models import Association
 
 from .alliance import Alliance
-from .organisations import Association
 
 
 class ActorType(models.TextChoices):

@@ -1,7 +1,7 @@
 import factory
-from django.utils import timezone
+from django.db import transaction
 
-from accounts.tests.factories import UserFactory
+from alliances import summaries
 from alliances.models import (
     Action,
     ActionStatus,
@@ -9,77 +9,43 @@ from alliances.models import (
     Alliance,
     AllianceMember,
     AlliancePartner,
-    Association,
-    AssociationMembership,
     Convention,
     ConventionStatus,
     ConventionType,
-    Network,
-    NetworkHead,
-    NetworkMembership,
     Partner,
     PartnershipForm,
-    Role,
 )
+from core.tests.stored import note
+from organisations.tests.factories import AssociationFactory
 
 
-def _rna(n):
-    return f"W{750000000 + n:09d}"
+class SummarisedFactory(factory.django.DjangoModelFactory):
+    """Rows made as the services make them: the alliance's stored summary follows."""
 
-
-class AssociationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Association
+        abstract = True
 
-    name = factory.Sequence(lambda n: f"Association {n}")
-    rna = factory.Sequence(_rna)
-    department = "69"
-    city = "Lyon"
-    postal_code = "69001"
-    sector = "social"
-    employees = 4
-    volunteers = 20
-    budget_band = "50k-200k"
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with transaction.atomic():
+            obj = super()._create(model_class, *args, **kwargs)
+            cls.summarise(obj)
+        return obj
 
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AssociationMembership
-
-    user = factory.SubFactory(UserFactory)
-    association = factory.SubFactory(AssociationFactory)
-    role = Role.EDITOR
+    @classmethod
+    def summarise(cls, obj):
+        if not note("alliances", obj.alliance_id):
+            summaries.refresh([obj.alliance_id])
 
 
-class NetworkFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Network
-
-    name = factory.Sequence(lambda n: f"Réseau {n}")
-    scope = Network.Scope.NATIONAL
-
-
-class NetworkHeadFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = NetworkHead
-
-    user = factory.SubFactory(UserFactory)
-    network = factory.SubFactory(NetworkFactory)
-
-
-class NetworkMembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = NetworkMembership
-
-    network = factory.SubFactory(NetworkFactory)
-    association = factory.SubFactory(AssociationFactory)
-    state = NetworkMembership.State.ACTIVE
-    responded_at = factory.LazyFunction(timezone.now)
-
-
-class AllianceFactory(factory.django.DjangoModelFactory):
+class AllianceFactory(SummarisedFactory):
     class Meta:
         model = Alliance
+
+    @classmethod
+    def summarise(cls, obj):
+        if not note("alliances", obj.pk):
+            summaries.refresh([obj.pk])
 
     title = factory.Sequence(lambda n: f"Alliance {n}")
     purpose = "Mutualiser les fonctions support."
@@ -87,7 +53,7 @@ class AllianceFactory(factory.django.DjangoModelFactory):
     lead = factory.SubFactory(AssociationFactory)
 
 
-class AllianceMemberFactory(factory.django.DjangoModelFactory):
+class AllianceMemberFactory(SummarisedFactory):
     class Meta:
         model = AllianceMember
 
@@ -116,7 +82,7 @@ class AlliancePartnerFactory(factory.django.DjangoModelFactory):
     partnership_form = PartnershipForm.FINANCIAL_PATRONAGE
 
 
-class ActionFactory(factory.django.DjangoModelFactory):
+class ActionFactory(SummarisedFactory):
     class Meta:
         model = Action
 
@@ -125,7 +91,7 @@ class ActionFactory(factory.django.DjangoModelFactory):
     status = ActionStatus.PLANNED
 
 
-class ConventionFactory(factory.django.DjangoModelFactory):
+class ConventionFactory(SummarisedFactory):
     class Meta:
         model = Convention
 

@@ -5,26 +5,16 @@ from alliances.models import (
     Contact,
     ConventionParty,
     CriterionScore,
-    Invitation,
-    NetworkMembership,
     RelationshipEvent,
-    Review,
-    Role,
     SelectionCriterion,
     SwotItem,
-    Verdict,
 )
 from alliances.tests.factories import (
     ActionFactory,
     AllianceFactory,
     AllianceMemberFactory,
     AlliancePartnerFactory,
-    AssociationFactory,
     ConventionFactory,
-    MembershipFactory,
-    NetworkFactory,
-    NetworkHeadFactory,
-    NetworkMembershipFactory,
     PartnerFactory,
     attach_pdf,
 )
@@ -40,6 +30,15 @@ from core.tests.matrix import (
     WRITE_POST,
     Route,
     expect,
+)
+from networks.models import Review, Verdict
+from organisations.models import Invitation, NetworkMembership, Role
+from organisations.tests.factories import (
+    AssociationFactory,
+    MembershipFactory,
+    NetworkFactory,
+    NetworkHeadFactory,
+    NetworkMembershipFactory,
 )
 
 
@@ -148,21 +147,21 @@ ASSOCIATION_DATA = {
 
 ROUTES = [
     Route(
-        "alliances:association_detail",
+        "organisations:association_detail",
         {**READ, "left_network_head": 404},
         kwargs=_association,
     ),
-    Route("alliances:association_edit", ADMIN_GET, kwargs=_association),
+    Route("organisations:association_edit", ADMIN_GET, kwargs=_association),
     Route(
-        "alliances:association_edit",
+        "organisations:association_edit",
         ADMIN_POST,
         kwargs=_association,
         method="post",
         data=lambda w: ASSOCIATION_DATA,
     ),
-    Route("alliances:members", MEMBER_GET, kwargs=_association),
+    Route("organisations:members", MEMBER_GET, kwargs=_association),
     Route(
-        "alliances:members",
+        "organisations:members",
         ADMIN_POST,
         kwargs=_association,
         method="post",
@@ -170,74 +169,74 @@ ROUTES = [
         label="invite",
     ),
     Route(
-        "alliances:change_role",
+        "organisations:change_role",
         ADMIN_POST,
         kwargs=_membership,
         method="post",
         data=lambda w: {"role": "editor"},
     ),
-    Route("alliances:remove_member", ADMIN_GET, kwargs=_membership),
-    Route("alliances:remove_member", ADMIN_POST, kwargs=_membership, method="post"),
+    Route("organisations:remove_member", ADMIN_GET, kwargs=_membership),
+    Route("organisations:remove_member", ADMIN_POST, kwargs=_membership, method="post"),
     Route(
-        "alliances:revoke_invitation",
+        "organisations:revoke_invitation",
         ADMIN_POST,
         kwargs=lambda w: {"pk": w.association.pk, "invitation_pk": w.invitation.pk},
         method="post",
     ),
-    Route("alliances:association_networks", MEMBER_GET, kwargs=_association),
+    Route("networks:association_networks", MEMBER_GET, kwargs=_association),
     Route(
-        "alliances:accept_network",
+        "networks:accept_network",
         ADMIN_POST,
         kwargs=lambda w: {"pk": w.association.pk, "membership_pk": w.inviting_network.pk},
         method="post",
     ),
     Route(
-        "alliances:refuse_network",
+        "networks:refuse_network",
         ADMIN_POST,
         kwargs=lambda w: {"pk": w.association.pk, "membership_pk": w.inviting_network.pk},
         method="post",
     ),
     Route(
-        "alliances:leave_network",
+        "networks:leave_network",
         ADMIN_GET,
         kwargs=lambda w: {"pk": w.association.pk, "membership_pk": w.network_membership.pk},
     ),
     Route(
-        "alliances:leave_network",
+        "networks:leave_network",
         ADMIN_POST,
         kwargs=lambda w: {"pk": w.association.pk, "membership_pk": w.network_membership.pk},
         method="post",
     ),
     Route(
-        "alliances:network_detail",
+        "networks:network_detail",
         {**NETWORK_GET, "left_network_head": 404},
         kwargs=lambda w: {"pk": w.network.pk},
     ),
     Route(
-        "alliances:network_picture",
+        "networks:network_picture",
         {**NETWORK_GET, "left_network_head": 404},
         kwargs=lambda w: {"pk": w.network.pk},
     ),
     Route(
-        "alliances:network_export",
+        "networks:network_export",
         {**NETWORK_GET, "left_network_head": 404},
         kwargs=lambda w: {"pk": w.network.pk, "what": "scores", "fmt": "csv"},
         label="scores-csv",
     ),
     Route(
-        "alliances:network_export",
+        "networks:network_export",
         {**NETWORK_GET, "left_network_head": 404},
         kwargs=lambda w: {"pk": w.network.pk, "what": "alliances", "fmt": "xlsx"},
         label="alliances-xlsx",
     ),
     # Reviews: the network's heads write them; the association's writers answer.
     Route(
-        "alliances:reviews",
+        "networks:reviews",
         {**READ, "left_network_head": 404},
         kwargs=lambda w: {"pk": w.alliance.pk},
     ),
     Route(
-        "alliances:review_create",
+        "networks:review_create",
         {
             **expect(404, anonymous=302, reader=403, editor=403, assoc_admin=403),
             "network_head": 302,
@@ -249,7 +248,7 @@ ROUTES = [
         data=lambda w: {"verdict": "validated", "comment": "Très clair."},
     ),
     Route(
-        "alliances:review_reply",
+        "networks:review_reply",
         {
             **expect(404, anonymous=302, reader=403, editor=302, assoc_admin=302),
             "network_head": 302,
@@ -261,12 +260,12 @@ ROUTES = [
         data=lambda w: {f"r{w.review.pk}-body": "Merci."},
     ),
     Route(
-        "alliances:invite_association",
+        "networks:invite_association",
         NETWORK_WRITE_GET,
         kwargs=lambda w: {"pk": w.network.pk},
     ),
     Route(
-        "alliances:invite_association",
+        "networks:invite_association",
         NETWORK_WRITE_POST,
         kwargs=lambda w: {"pk": w.network.pk},
         method="post",

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from alliances.demo import seed, seed_organisations
+from alliances.demo import seed
 from alliances.models import (
     Action,
     ActorFamily,
@@ -25,7 +25,6 @@ from alliances.models import (
     CostShare,
     Decision,
     Partner,
-    Role,
     SwotItem,
 )
 from alliances.selectors import steps_by_alliance
@@ -35,13 +34,14 @@ from alliances.tests.factories import (
     AllianceFactory,
     AllianceMemberFactory,
     AlliancePartnerFactory,
-    AssociationFactory,
     ConventionFactory,
-    MembershipFactory,
     PartnerFactory,
     attach_pdf,
     signed_pdf_file,
 )
+from organisations.demo import seed_organisations
+from organisations.models import Role
+from organisations.tests.factories import AssociationFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

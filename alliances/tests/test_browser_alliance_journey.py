@@ -6,9 +6,10 @@ import re
 import pytest
 
 from alliances.demo import simple_pdf
-from alliances.models import Alliance, Convention, Role
-from alliances.tests.factories import AssociationFactory, MembershipFactory
+from alliances.models import Alliance, Convention
 from core.tests.fixtures import assert_accessible, login
+from organisations.models import Role
+from organisations.tests.factories import AssociationFactory, MembershipFactory
 
 pytestmark = pytest.mark.browser
 

@@ -5,12 +5,8 @@ from django.core.exceptions import ValidationError
 
 from alliances.models import ActionStatus, ActorFamily, ActorType, Partner
 from alliances.services import create_action
-from alliances.tests.factories import (
-    ActionFactory,
-    AllianceFactory,
-    AlliancePartnerFactory,
-    AssociationFactory,
-)
+from alliances.tests.factories import ActionFactory, AllianceFactory, AlliancePartnerFactory
+from organisations.tests.factories import AssociationFactory
 
 pytestmark = pytest.mark.django_db
 

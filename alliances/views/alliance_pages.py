@@ -10,33 +10,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alliances import services
-from alliances.access import (
-    association_capability,
-    get_alliance_for_user,
-    get_association_for_user,
-    user_roles,
-)
-from alliances.alliance_forms import STEP_TEXTS, AllianceForm, dossier_form_class
-from alliances.forms import InviteAssociationForm
+from alliances.access import get_alliance_for_user
+from alliances.forms import STEP_TEXTS, AllianceForm, dossier_form_class
 from alliances.history import entries
-from alliances.models import (
-    WRITE_ROLES,
-    Action,
-    AllianceMember,
-    AlliancePartner,
-    Convention,
-    Role,
-)
-from alliances.selectors import alliances_of, late_actions_by_alliance, steps_by_alliance
-from alliances.step_cache import cached_facts
+from alliances.models import Action, AllianceMember, AlliancePartner, Convention
+from alliances.selectors import alliances_of
+from alliances.step_data import all_step_data, step_data
 from alliances.stepper import STEP_TITLES, current_step, steps_for
-
-from .alliance_file import alliance_file_html
-from .step_data import step_data
+from alliances.summaries import facts_of
+from core.dashboard import collect_panels
+from core.navigation import collect_alliance_tabs
+from organisations.access import association_capability, get_association_for_user, user_roles
+from organisations.forms import InviteAssociationForm
+from organisations.models import WRITE_ROLES, Role
 
 
 def alliance_context(request, alliance, capability, tab, **extra):
-    steps = steps_for(cached_facts([alliance.pk])[alliance.pk])
+    steps = steps_for(facts_of(alliance))
     return {
         "alliance": alliance,
         "capability": capability,
@@ -44,6 +34,7 @@ def alliance_context(request, alliance, capability, tab, **extra):
         "steps": steps,
         "current_step": current_step(steps),
         "tab": tab,
+        "alliance_tabs": collect_alliance_tabs(request, alliance),
         "lead_admin": _is_lead_staff(request.user, alliance, admin=True),
         "ending_conventions": list(
             Convention.objects.ending_soon().filter(alliance=alliance).order_by("end_date")
@@ -62,20 +53,18 @@ def _is_lead_staff(user, alliance, *, admin=False):
 @login_required
 def alliance_list(request, pk):
     association, capability = get_association_for_user(request, pk)
-    alliances = list(alliances_of(association))
-    ids = [a.pk for a in alliances]
-    steps = steps_by_alliance(ids)
-    late = late_actions_by_alliance(ids)
-    rows = [
-        {
-            "alliance": a,
-            "steps": steps[a.pk],
-            "current": current_step(steps[a.pk]),
-            "late": len(late.get(a.pk, [])),
-            "led": a.lead_id == association.pk,
-        }
-        for a in alliances
-    ]
+    rows = []
+    for alliance in alliances_of(association).select_related("summary"):
+        steps = steps_for(facts_of(alliance))
+        rows.append(
+            {
+                "alliance": alliance,
+                "steps": steps,
+                "current": current_step(steps),
+                "late": getattr(getattr(alliance, "summary", None), "late_actions", 0),
+                "led": alliance.lead_id == association.pk,
+            }
+        )
     invitations = []
     if capability.is_member:
         invitations = list(
@@ -127,7 +116,8 @@ def alliance_create(request, pk):
 def alliance_detail(request, pk):
     alliance, capability = get_alliance_for_user(request, pk)
     context = alliance_context(request, alliance, capability, "overview")
-    context["alliance_file"] = alliance_file_html(request, alliance, context)
+    context["alliance_panels"] = collect_panels("alliance_panels", request, alliance, None)
+    context |= all_step_data(alliance, request=request)
     return render(request, "alliances/alliance_detail.html", context)
 
 
@@ -136,7 +126,7 @@ def alliance_edit(request, pk):
     alliance, capability = get_alliance_for_user(request, pk, write=True)
     form = AllianceForm(request.POST or None, instance=alliance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_alliance(alliance=form.instance)
         messages.success(request, _("The alliance is saved."))
         return redirect("alliances:alliance_detail", pk=alliance.pk)
     return render(
@@ -162,7 +152,7 @@ def alliance_delete(request, pk):
     going, protected = services.what_goes_with(alliance)
     if request.method == "POST" and not protected:
         lead = alliance.lead_id
-        services.delete_with_dependants(alliance)
+        services.delete_alliance(alliance=alliance)
         messages.success(request, _("The alliance « %(title)s » is deleted.") % {"title": alliance})
         return redirect("alliances:alliance_list", pk=lead)
     return render(
@@ -196,14 +186,15 @@ def alliance_step(request, pk, step):
         )
         form = dossier_form_class(step)(request.POST or None, instance=dossier)
         if request.method == "POST" and form.is_valid():
-            form.save()
+            services.save_dossier(alliance=alliance, dossier=form.instance)
             messages.success(request, _("Saved."))
             return redirect("alliances:alliance_step", pk=alliance.pk, step=step)
     elif request.method == "POST":
         raise Http404
     context = alliance_context(request, alliance, capability, f"step{step}", step=step, form=form)
     context["this_step"] = context["steps"][step - 1]
-    context.update(step_data(alliance, step, request=request))
+    context["alliance_panels"] = collect_panels("alliance_panels", request, alliance, step)
+    context |= step_data(alliance, step, request=request)
     return render(request, "alliances/alliance_step.html", context)
 
 
@@ -257,7 +248,7 @@ def answer_alliance_invitation(request, pk, member_pk, answer):
         AllianceMember.objects.select_related("alliance"), pk=member_pk, association=association
     )
     try:
-        services.answer_co_member_invitation(member, accept=answer == "accept")
+        services.answer_co_member_invitation(member=member, accept=answer == "accept")
     except services.MembershipError as error:
         messages.error(request, str(error))
     else:
@@ -283,7 +274,7 @@ def end_alliance_membership(request, pk, member_pk):
     if not (own_admin or _is_lead_staff(request.user, alliance, admin=True)):
         raise PermissionDenied
     if request.method == "POST":
-        services.end_co_membership(member)
+        services.end_co_membership(member=member)
         messages.success(
             request,
             _("%(association)s is no longer a co-member of the alliance.")

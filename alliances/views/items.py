@@ -3,14 +3,13 @@ and the few pages that need more than a form: scoring, decisions, the signed PDF
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from alliances import services
 from alliances.access import get_alliance_for_user, get_alliance_item_for_user
-from alliances.alliance_forms import DecisionForm
+from alliances.forms import DecisionForm
 from alliances.history import entries
 from alliances.items import KINDS
 from alliances.models import (
@@ -18,9 +17,9 @@ from alliances.models import (
     Candidate,
     Convention,
     CriterionScore,
-    Exchange,
     SelectionCriterion,
 )
+from core.instances import links_of
 
 from .alliance_pages import alliance_context
 
@@ -45,18 +44,14 @@ def _initial(request, kind):
     return initial
 
 
-def _save(kind, form, request):
-    with transaction.atomic():
-        if kind.slug == "convention":
-            return services.save_convention(form, form.cleaned_data.get("upload"))
-        item = form.save(commit=False)
-        if isinstance(item, Exchange) and not item.author_id:
-            item.author = request.user
-        if hasattr(item, "created_by_id") and not item.pk:
-            item.created_by = request.user
-        item.save()
-        form.save_m2m()
-        return item
+def _save(kind, form, request, alliance):
+    return services.save_item(
+        alliance=alliance,
+        item=form.instance,
+        by=request.user,
+        links=links_of(form),
+        upload=form.cleaned_data.get("upload"),
+    )
 
 
 def _form_page(request, alliance, capability, kind, form, title, instance=None):
@@ -88,7 +83,7 @@ def item_add(request, pk, kind):
         initial=_initial(request, kind),
     )
     if request.method == "POST" and form.is_valid():
-        _save(kind, form, request)
+        _save(kind, form, request, alliance)
         messages.success(request, _("Added."))
         return redirect(kind.page_url(alliance))
     return _form_page(request, alliance, capability, kind, form, kind.add_title)
@@ -102,7 +97,7 @@ def item_edit(request, pk, kind, item_pk):
     )
     form = kind.form(request.POST or None, request.FILES or None, alliance=alliance, instance=item)
     if request.method == "POST" and form.is_valid():
-        _save(kind, form, request)
+        _save(kind, form, request, alliance)
         messages.success(request, _("Saved."))
         return redirect(kind.page_url(alliance))
     title = _("Edit: %(item)s") % {"item": item}
@@ -117,7 +112,7 @@ def item_delete(request, pk, kind, item_pk):
     )
     going, protected = services.what_goes_with(item)
     if request.method == "POST" and not protected:
-        services.delete_with_dependants(item)
+        services.delete_item(alliance=alliance, item=item)
         messages.success(request, _("Deleted: %(item)s.") % {"item": item})
         return redirect(kind.page_url(alliance))
     return render(
@@ -193,18 +188,18 @@ def scoring(request, pk):
             ):
                 errors[name] = _("A score is a whole number from 0 to 5.")
     if request.method == "POST" and not errors:
-        for candidate in candidates:
-            services.set_scores(
-                candidate,
-                {
-                    criterion: (
-                        int(values[f"score-{candidate.pk}-{criterion.pk}"])
-                        if values[f"score-{candidate.pk}-{criterion.pk}"] != ""
-                        else None
-                    )
-                    for criterion in criteria
-                },
-            )
+        services.set_scores(
+            alliance=alliance,
+            scores={
+                (candidate, criterion): (
+                    int(values[f"score-{candidate.pk}-{criterion.pk}"])
+                    if values[f"score-{candidate.pk}-{criterion.pk}"] != ""
+                    else None
+                )
+                for candidate in candidates
+                for criterion in criteria
+            },
+        )
         messages.success(request, _("The scores are saved; the ranking is updated."))
         return redirect(
             f"{alliance_context_url(alliance)}#ranking",
@@ -262,7 +257,7 @@ def candidate_decision(request, pk, item_pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.decide_candidate(
-            candidate,
+            candidate=candidate,
             decision=data["decision"],
             reason=data["decision_reason"],
             decided_on=data["decided_on"],

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from alliances import services
-from alliances.access import get_association_for_user, get_partner_for_user
-from alliances.alliance_forms import ContactForm, PartnerForm, RelationshipEventForm
+from alliances.access import get_partner_for_user
+from alliances.forms import ContactForm, PartnerForm, RelationshipEventForm
 from alliances.models import (
     ActorFamily,
     ActorType,
@@ -20,6 +20,7 @@ from alliances.models import (
     PartnerTag,
     RelationshipEvent,
 )
+from organisations.access import get_association_for_user
 
 
 def _member_partner(request, pk, *, write=False):
@@ -81,7 +82,9 @@ def partner_create(request, pk):
     association, capability = get_association_for_user(request, pk, write=True, member=True)
     form = PartnerForm(request.POST or None, association=association)
     if request.method == "POST" and form.is_valid():
-        partner = form.save()
+        partner = services.save_partner(
+            association=association, partner=form.instance, tag_names=form.tag_names()
+        )
         messages.success(request, _("%(name)s is in the directory.") % {"name": partner.name})
         return redirect("alliances:partner_detail", pk=partner.pk)
     return render(
@@ -128,7 +131,9 @@ def partner_edit(request, pk):
     partner, capability = _member_partner(request, pk, write=True)
     form = PartnerForm(request.POST or None, instance=partner, association=partner.association)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_partner(
+            association=partner.association, partner=form.instance, tag_names=form.tag_names()
+        )
         messages.success(request, _("Saved."))
         return redirect("alliances:partner_detail", pk=partner.pk)
     return render(
@@ -150,7 +155,7 @@ def partner_delete(request, pk):
     going, protected = services.what_goes_with(partner)
     if request.method == "POST" and not protected:
         association_pk = partner.association_id
-        services.delete_with_dependants(partner)
+        services.delete_partner(partner=partner)
         messages.success(request, _("%(name)s is removed from the directory.") % {"name": partner})
         return redirect("alliances:partner_list", pk=association_pk)
     return render(
@@ -191,11 +196,7 @@ def partner_item_add(request, pk, kind):
     partner, capability = _member_partner(request, pk, write=True)
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        item = form.save(commit=False)
-        item.partner = partner
-        if isinstance(item, RelationshipEvent):
-            item.author = request.user
-        item.save()
+        services.save_partner_item(partner=partner, item=form.instance, by=request.user)
         messages.success(request, _("Added."))
         return redirect("alliances:partner_detail", pk=partner.pk)
     return render(
@@ -221,7 +222,7 @@ def partner_item_edit(request, pk, kind, item_pk):
     item = get_object_or_404(model, pk=item_pk, partner=partner)
     form = form_class(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_partner_item(partner=partner, item=form.instance, by=request.user)
         messages.success(request, _("Saved."))
         return redirect("alliances:partner_detail", pk=partner.pk)
     return render(
@@ -244,7 +245,7 @@ def partner_item_delete(request, pk, kind, item_pk):
     partner, capability = _member_partner(request, pk, write=True)
     item = get_object_or_404(model, pk=item_pk, partner=partner)
     if request.method == "POST":
-        item.delete()
+        services.delete_partner_item(partner=partner, item=item)
         messages.success(request, _("Deleted: %(item)s.") % {"item": item})
         return redirect("alliances:partner_detail", pk=partner.pk)
     return render(

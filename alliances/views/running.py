@@ -1,9 +1,5 @@
 """Running the alliance: the action plan (table, timeline, exports) and the economic model."""
 
-import csv
-from decimal import Decimal
-from io import BytesIO
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -14,11 +10,13 @@ from django.utils.translation import gettext as _
 
 from alliances import services
 from alliances.access import get_alliance_for_user
-from alliances.alliance_forms import CostShareFormSet, dossier_form_class
-from alliances.models import Association, CostShare
+from alliances.forms import CostShareFormSet, dossier_form_class
+from alliances.models import CostShare
+from alliances.plan_export import plan_csv, plan_xlsx
+from alliances.step_data import economics_data, plan_data
+from organisations.models import Association
 
 from .alliance_pages import alliance_context
-from .step_data import economics_data, plan_data
 
 
 @login_required
@@ -31,97 +29,22 @@ def action_plan(request, pk):
     )
 
 
-def _fr_date(value):
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def _fr_amount(value):
-    return f"{value:.2f}".replace(".", ",") if value is not None else ""
-
-
-EXPORT_HEADERS = [
-    "Action",
-    "Description",
-    "Responsable",
-    "Début",
-    "Échéance",
-    "Statut",
-    "Avancement (%)",
-    "En retard",
-    "Ressources humaines",
-    "Ressources financières (€)",
-    "Étapes",
-]
-
-
-def _export_rows(actions):
-    for a in actions:
-        yield [
-            a.title,
-            a.description,
-            a.owner_label,
-            a.start_date,
-            a.due_date,
-            str(a.get_status_display()),
-            a.progress,
-            "oui" if a.is_late else "non",
-            a.human_resources,
-            a.financial_resources,
-            " ; ".join(
-                f"{'✔ ' if s.done else ''}{s.title}"
-                + (f" ({_fr_date(s.due_date)})" if s.due_date else "")
-                for s in a.steps.all()
-            ),
-        ]
-
-
 @login_required
 def action_plan_export(request, pk, fmt):
     alliance, _capability = get_alliance_for_user(request, pk)
     actions = plan_data(alliance)["actions"]
     stem = f"plan-d-action-{slugify(alliance.title)[:50]}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
-        response.write("\ufeff")  # so that spreadsheet software reads UTF-8
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(EXPORT_HEADERS)
-        for row in _export_rows(actions):
-            row[3], row[4] = _fr_date(row[3]), _fr_date(row[4])
-            row[9] = _fr_amount(row[9])
-            writer.writerow(row)
-        return response
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Plan d'action"
-        sheet.append(EXPORT_HEADERS)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in _export_rows(actions):
-            row[9] = float(row[9]) if isinstance(row[9], Decimal) else row[9]
-            sheet.append(row)
-            current = sheet.max_row
-            for column in ("D", "E"):
-                sheet[f"{column}{current}"].number_format = "DD/MM/YYYY"
-            sheet[f"J{current}"].number_format = '#,##0.00 "€"'
-        for column, width in zip(
-            "ABCDEFGHIJK", [40, 40, 25, 12, 12, 14, 14, 10, 25, 18, 50], strict=True
-        ):
-            sheet.column_dimensions[column].width = width
-        sheet.freeze_panes = "A2"
-        buffer = BytesIO()
-        workbook.save(buffer)
+        response = HttpResponse(plan_csv(actions), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
         response = HttpResponse(
-            buffer.getvalue(),
+            plan_xlsx(actions),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = f'attachment; filename="{stem}.xlsx"'
-        return response
-    raise Http404
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
 
 
 @login_required
@@ -132,7 +55,7 @@ def economic_model(request, pk):
         dossier = getattr(alliance, "dossier", None)
     form = dossier_form_class("economics")(request.POST or None, instance=dossier)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_dossier(alliance=alliance, dossier=form.instance)
         messages.success(request, _("Saved."))
         return redirect("alliances:economic_model", pk=alliance.pk)
     return render(
@@ -162,8 +85,8 @@ def cost_sharing(request, pk):
     formset = CostShareFormSet(request.POST or None, initial=initial, prefix="keys")
     if request.method == "POST" and formset.is_valid():
         services.set_cost_shares(
-            alliance,
-            [
+            alliance=alliance,
+            rows=[
                 (member, form.cleaned_data.get("percent"), form.cleaned_data.get("basis", ""))
                 for member, form in zip(members, formset.forms, strict=True)
             ],

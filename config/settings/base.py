@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -32,12 +33,16 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # Project apps, lowest first: each imports only from those above it in this list.
     "core",
+    "organisations",
     "accounts",
+    "reports",
     "alliances",
     "diagnostics",
     "evaluation",
-    "reports",
+    "networks",
+    "devtools",
 ]
 
 MIDDLEWARE = [
@@ -70,7 +75,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.current_organisation",
+                "organisations.context_processors.current_organisation",
             ],
         },
     },
@@ -195,6 +200,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULE = {
     # Reports left queued while the broker was down (or whose worker died) are sent again.
     "requeue-stale-reports": {"task": "reports.tasks.requeue_stale_reports", "schedule": 60.0},
+    # Stored figures that change with the date alone (late actions, conventions ending, an
+    # indicator's schedule), and a check of all the others: core/tasks.py.
+    "refresh-stored-figures": {
+        "task": "core.refresh_stored_figures",
+        "schedule": crontab(hour=0, minute=5),
+    },
 }
 
 CACHES = {

@@ -3,7 +3,7 @@ from core.tests.matrix import PUBLIC, Route, expect
 ROUTES = [
     Route("core:home", expect(302, anonymous=200)),
     Route(
-        "core:switch_organisation",
+        "organisations:switch_organisation",
         expect(302),
         method="post",
         data=lambda w: {"organisation": f"association:{w.association.pk}"},

@@ -6,18 +6,10 @@ from django.db import transaction
 from django.db.models import Count
 
 from accounts.models import User
-from alliances.models import (
-    Action,
-    Alliance,
-    AlliancePartner,
-    Association,
-    AssociationMembership,
-    Convention,
-    Network,
-    NetworkMembership,
-)
+from alliances.models import Action, Alliance, AlliancePartner, Convention
 from diagnostics.models import Answer, Campaign, Respondent
 from evaluation.models import Indicator, Measurement, StrategicObjective
+from organisations.models import Association, AssociationMembership, Network, NetworkMembership
 
 pytestmark = pytest.mark.django_db
 

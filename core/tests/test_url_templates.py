@@ -3,7 +3,11 @@ from django.urls import NoReverseMatch, reverse
 
 from core.url_templates import url_maker
 
-NAMES = ["alliances:alliance_detail", "alliances:association_detail", "diagnostics:campaign_detail"]
+NAMES = [
+    "alliances:alliance_detail",
+    "organisations:association_detail",
+    "diagnostics:campaign_detail",
+]
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -12,8 +12,8 @@ Apps add objects (an alliance, a campaign…) and extra personas in `<app>/tests
 from dataclasses import dataclass, field
 
 from accounts.tests.factories import UserFactory
-from alliances.models import Role
-from alliances.tests.factories import (
+from organisations.models import Role
+from organisations.tests.factories import (
     AssociationFactory,
     MembershipFactory,
     NetworkFactory,

@@ -1,3 +1,4 @@
+from .benchmark import NetworkBenchmark
 from .campaign import Answer, Campaign, CampaignQuerySet, Respondent
 from .questionnaire import (
     Axis,
@@ -12,6 +13,7 @@ __all__ = [
     "Axis",
     "Campaign",
     "CampaignQuerySet",
+    "NetworkBenchmark",
     "QuestionnaireLocked",
     "QuestionnaireVersion",
     "Recommendation",

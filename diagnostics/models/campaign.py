@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from alliances.models import Association
+from organisations.models import Association
 
+from ..scoring import summary_from_json
 from .questionnaire import Axis, QuestionnaireVersion, Statement
 
 
@@ -62,7 +63,15 @@ class Campaign(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    history = HistoricalRecords()
+    # Stored when the campaign closes and cleared if it is reopened (services): a finished
+    # campaign's answers no longer change. `scores` holds scoring.result_as_json().
+    scores = models.JSONField(_("scores"), null=True, blank=True, editable=False)
+    maturity_level = models.PositiveSmallIntegerField(
+        _("maturity level"), null=True, blank=True, editable=False
+    )
+    # The association's most recent finished campaign: what its network compares.
+    is_latest = models.BooleanField(_("latest finished"), default=False, editable=False)
+    history = HistoricalRecords(excluded_fields=["scores", "maturity_level", "is_latest"])
 
     objects = CampaignQuerySet.as_manager()
 
@@ -71,6 +80,13 @@ class Campaign(models.Model):
         verbose_name_plural = _("diagnostic campaigns")
         ordering = ["-opened_at", "-pk"]
         indexes = [models.Index(fields=["association", "status", "-closed_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association"],
+                condition=models.Q(is_latest=True),
+                name="one_latest_campaign_per_association",
+            )
+        ]
 
     def __str__(self):
         return self.display_title
@@ -88,6 +104,11 @@ class Campaign(models.Model):
     @property
     def is_finished(self):
         return self.status == self.Status.CLOSED
+
+    @property
+    def stored_scores(self):
+        """Its scores as stored when it closed (scoring.ScoreSummary), None before."""
+        return summary_from_json(self.scores)
 
 
 class Respondent(models.Model):

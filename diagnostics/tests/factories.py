@@ -2,11 +2,14 @@
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
-from alliances.models import Role
-from alliances.tests.factories import MembershipFactory
+from core.tests.stored import note
+from diagnostics import summaries
 from diagnostics.models import Answer, Campaign, QuestionnaireVersion, Respondent, Statement
+from organisations.models import Role
+from organisations.tests.factories import MembershipFactory
 
 
 def v1():
@@ -69,7 +72,15 @@ def answer(respondent, values, comments=None):
 
 
 def finished_campaign(association, value=3, *, users=None, opened_at=None, comments=None):
+    """A campaign answered and closed, with what closing it stores (as close_campaign)."""
     campaign = make_campaign(association, users, finished=True, opened_at=opened_at)
     for respondent in campaign.respondents.all():
         answer(respondent, value if callable(value) else (lambda code: value), comments)
+    if note("campaigns", campaign.pk):
+        return campaign
+    with transaction.atomic():
+        summaries.store_scores([campaign])
+        summaries.mark_latest([association.pk])
+        summaries.refresh_networks(summaries.networks_of([association.pk]))
+    campaign.refresh_from_db()
     return campaign

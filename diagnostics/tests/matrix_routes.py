@@ -5,11 +5,11 @@ Extra personas: `respondent` (a colleague chosen to answer the open campaign) an
 answers of a respondent.
 """
 
-from alliances.models import Role
-from alliances.tests.factories import MembershipFactory
 from core.tests.matrix import ADMIN_GET, ADMIN_POST, LOGIN, READ, Route, expect
 from diagnostics.models import Campaign
 from diagnostics.tests.factories import finished_campaign, make_campaign, statements
+from organisations.models import Role
+from organisations.tests.factories import MembershipFactory
 
 
 def extend_world(world):

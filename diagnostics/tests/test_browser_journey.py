@@ -6,11 +6,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from alliances.models import Role
-from alliances.tests.factories import AssociationFactory, MembershipFactory
 from core.tests.fixtures import assert_accessible, login, logout
 from diagnostics.models import Answer, Campaign
 from diagnostics.tests.factories import make_campaign, statements
+from organisations.models import Role
+from organisations.tests.factories import AssociationFactory, MembershipFactory
 
 pytestmark = pytest.mark.browser
 

@@ -1,8 +1,9 @@
 import pytest
 from django.test import override_settings
 
-from alliances.tests.factories import AllianceFactory, AssociationFactory
+from alliances.tests.factories import AllianceFactory
 from diagnostics.help_links import help_url, latest_alliance
+from organisations.tests.factories import AssociationFactory
 
 pytestmark = pytest.mark.django_db
 

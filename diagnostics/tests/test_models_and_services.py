@@ -4,8 +4,6 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 
-from alliances.models import Role
-from alliances.tests.factories import AssociationFactory, MembershipFactory
 from diagnostics import services
 from diagnostics.admin import QuestionnaireVersionAdmin, StatementAdmin
 from diagnostics.models import (
@@ -19,6 +17,8 @@ from diagnostics.models import (
 )
 from diagnostics.services import AnswerInput, DiagnosticError
 from diagnostics.tests.factories import make_campaign, statements, v1
+from organisations.models import Role
+from organisations.tests.factories import AssociationFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_a_version_with_answers_can_no_longer_be_edited():
     campaign = make_campaign(association)
     respondent = campaign.respondents.get()
     statement = statements()[0]
-    services.save_answers(respondent, [AnswerInput(statement, "4")])
+    services.save_answers(respondent=respondent, items=[AnswerInput(statement, "4")])
 
     statement.text = "Autre texte"
     with pytest.raises(QuestionnaireLocked):
@@ -77,7 +77,9 @@ def test_admin_shows_a_version_with_answers_read_only():
 
     version_admin = QuestionnaireVersionAdmin(QuestionnaireVersion, site)
     assert version_admin.has_change_permission(request, v1())
-    services.save_answers(campaign.respondents.get(), [AnswerInput(statement, "2")])
+    services.save_answers(
+        respondent=campaign.respondents.get(), items=[AnswerInput(statement, "2")]
+    )
     assert not version_admin.has_change_permission(request, v1())
     assert not version_admin.has_delete_permission(request, v1())
     assert not StatementAdmin(Statement, site).has_change_permission(request, statement)
@@ -85,9 +87,11 @@ def test_admin_shows_a_version_with_answers_read_only():
 
 def test_publishing_a_copy_makes_an_editable_version_and_campaigns_keep_theirs():
     campaign = make_campaign(AssociationFactory())
-    services.save_answers(campaign.respondents.get(), [AnswerInput(statements()[0], "3")])
+    services.save_answers(
+        respondent=campaign.respondents.get(), items=[AnswerInput(statements()[0], "3")]
+    )
 
-    copy = services.publish_copy(v1(), publish=True)
+    copy = services.publish_copy(version=v1(), publish=True)
 
     assert copy.code == "v2"
     assert Statement.objects.filter(axis__version=copy).count() == 40
@@ -132,11 +136,11 @@ def test_the_campaign_closes_when_every_respondent_has_submitted():
     association = AssociationFactory()
     first, second = (MembershipFactory(association=association).user for _ in range(2))
     campaign = make_campaign(association, [first, second])
-    services.submit(campaign.respondents.get(user=first))
+    services.submit(respondent=campaign.respondents.get(user=first))
     campaign.refresh_from_db()
     assert campaign.is_open
 
-    services.submit(campaign.respondents.get(user=second))
+    services.submit(respondent=campaign.respondents.get(user=second))
 
     campaign.refresh_from_db()
     assert campaign.is_finished and campaign.closed_at is not None
@@ -147,12 +151,12 @@ def test_after_submitting_or_closing_answers_can_no_longer_change():
     campaign = make_campaign(association)
     respondent = campaign.respondents.get()
     statement = statements()[0]
-    services.save_answers(respondent, [AnswerInput(statement, "2")])
-    services.close_campaign(campaign)
+    services.save_answers(respondent=respondent, items=[AnswerInput(statement, "2")])
+    services.close_campaign(campaign=campaign)
     respondent.refresh_from_db()
 
     with pytest.raises(DiagnosticError):
-        services.save_answers(respondent, [AnswerInput(statement, "5")])
+        services.save_answers(respondent=respondent, items=[AnswerInput(statement, "5")])
     assert Answer.objects.get(respondent=respondent, statement=statement).value == 2
 
 
@@ -164,9 +168,11 @@ def test_an_answer_then_a_comment_from_another_tab_keep_both():
     respondent = campaign.respondents.get()
     statement = statements()[0]
 
-    services.save_answers(respondent, [AnswerInput(statement, choice="4")])
-    services.save_answers(respondent, [AnswerInput(statement, comment="  Voté en CA.  ")])
-    services.save_answers(respondent, [AnswerInput(statement, choice="5")])
+    services.save_answers(respondent=respondent, items=[AnswerInput(statement, choice="4")])
+    services.save_answers(
+        respondent=respondent, items=[AnswerInput(statement, comment="  Voté en CA.  ")]
+    )
+    services.save_answers(respondent=respondent, items=[AnswerInput(statement, choice="5")])
 
     answer = Answer.objects.get(respondent=respondent, statement=statement)
     assert (answer.value, answer.dont_know, answer.comment) == (5, False, "Voté en CA.")
@@ -179,7 +185,9 @@ def test_dont_know_is_stored_apart_from_a_missing_answer():
     campaign = make_campaign(AssociationFactory())
     respondent = campaign.respondents.get()
     first, second = statements()[:2]
-    services.save_answers(respondent, [AnswerInput(first, "dk"), AnswerInput(second, comment="?")])
+    services.save_answers(
+        respondent=respondent, items=[AnswerInput(first, "dk"), AnswerInput(second, comment="?")]
+    )
     answers = {a.statement_id: a for a in Answer.objects.filter(respondent=respondent)}
     assert answers[first.pk].dont_know and answers[first.pk].value is None
     assert not answers[second.pk].is_given
@@ -189,16 +197,20 @@ def test_dont_know_is_stored_apart_from_a_missing_answer():
 def test_a_value_outside_the_scale_is_refused(choice):
     campaign = make_campaign(AssociationFactory())
     with pytest.raises(DiagnosticError):
-        services.save_answers(campaign.respondents.get(), [AnswerInput(statements()[0], choice)])
+        services.save_answers(
+            respondent=campaign.respondents.get(), items=[AnswerInput(statements()[0], choice)]
+        )
     assert not Answer.objects.exists()
 
 
 def test_a_statement_of_another_version_is_refused():
     campaign = make_campaign(AssociationFactory())
-    copy = services.publish_copy(v1())
+    copy = services.publish_copy(version=v1())
     other = Statement.objects.filter(axis__version=copy).first()
     with pytest.raises(DiagnosticError):
-        services.save_answers(campaign.respondents.get(), [AnswerInput(other, "3")])
+        services.save_answers(
+            respondent=campaign.respondents.get(), items=[AnswerInput(other, "3")]
+        )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -220,9 +232,13 @@ def test_concurrent_saves_from_two_respondents_on_the_same_campaign_keep_both_an
             respondent = Respondent.objects.select_related("campaign").get(pk=respondent_pk)
             barrier.wait()
             for statement in axis_statements:
-                services.save_answers(respondent, [AnswerInput(statement, str(value))])
+                services.save_answers(
+                    respondent=respondent, items=[AnswerInput(statement, str(value))]
+                )
                 # and the same statement again, as a second tab would
-                services.save_answers(respondent, [AnswerInput(statement, comment=f"r{value}")])
+                services.save_answers(
+                    respondent=respondent, items=[AnswerInput(statement, comment=f"r{value}")]
+                )
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
         finally:
@@ -248,7 +264,7 @@ def test_visiting_an_axis_remembers_where_to_resume():
     campaign = make_campaign(AssociationFactory())
     respondent = campaign.respondents.get()
     axis = Axis.objects.get(version=v1(), position=3)
-    services.visit_axis(respondent, axis)
+    services.visit_axis(respondent=respondent, axis=axis)
     respondent.refresh_from_db()
     assert respondent.last_axis == axis
 

@@ -295,8 +295,7 @@ class Measurement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MeasurementQuerySet.as_manager()
-    # Who changed or deleted a measurement, and when: a deletion then counts as a change of the
-    # alliance's evaluation, so a report made before it is no longer reused (reports.freshness).
+    # Who changed or deleted a measurement, and when (the import keeps it too).
     history = HistoricalRecords()
 
     class Meta:

@@ -22,15 +22,3 @@ def get_item(mapping, key):
 def smart_missing(assessment):
     """« mesurable, temporellement défini »: the criteria not met yet."""
     return ", ".join(str(c.label).lower() for c in assessment.criteria if not c.met)
-
-
-@register.simple_tag
-def alliance_attention(alliance):
-    """How many of the alliance's indicators need attention (two queries, whatever the number,
-    reading each one's latest measurement only): shown on the alliance's own pages, next to the
-    « Indicators » tab."""
-    from evaluation.models import Indicator
-    from evaluation.selectors import attention_rows
-
-    rows = attention_rows(Indicator.objects.filter(alliance=alliance))
-    return sum(1 for row in rows if row.needs_attention)

@@ -2,8 +2,11 @@ import datetime as dt
 from decimal import Decimal
 
 import factory
+from django.db import transaction
 
 from alliances.tests.factories import AllianceFactory
+from core.tests.stored import note
+from evaluation import summaries
 from evaluation.models import (
     Dimension,
     Indicator,
@@ -42,7 +45,26 @@ class OperationalObjectiveFactory(factory.django.DjangoModelFactory):
     statement = factory.Sequence(lambda n: f"Objectif opérationnel {n}")
 
 
-class IndicatorFactory(factory.django.DjangoModelFactory):
+class EvaluationFactory(factory.django.DjangoModelFactory):
+    """Rows made as the services make them: the alliance's stored summary follows."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with transaction.atomic():
+            obj = super()._create(model_class, *args, **kwargs)
+            if not note("evaluation", cls.alliance_id(obj)):
+                summaries.refresh([cls.alliance_id(obj)])
+        return obj
+
+    @staticmethod
+    def alliance_id(obj):
+        return obj.alliance_id
+
+
+class IndicatorFactory(EvaluationFactory):
     class Meta:
         model = Indicator
 
@@ -60,9 +82,13 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     method = "quantitative"
 
 
-class MeasurementFactory(factory.django.DjangoModelFactory):
+class MeasurementFactory(EvaluationFactory):
     class Meta:
         model = Measurement
+
+    @staticmethod
+    def alliance_id(obj):
+        return obj.indicator.alliance_id
 
     indicator = factory.SubFactory(IndicatorFactory)
     date = dt.date(2026, 1, 31)

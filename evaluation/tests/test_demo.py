@@ -2,10 +2,10 @@ import datetime as dt
 
 import pytest
 
-from alliances.demo import Demo
 from evaluation.demo import seed
 from evaluation.models import Indicator, Measurement, OperationalObjective, StrategicObjective
 from evaluation.selectors import alliance_indicators, vision_of
+from organisations.demo import Demo
 from reports.models import Report
 
 pytestmark = pytest.mark.django_db

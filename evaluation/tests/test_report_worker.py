@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from alliances.demo import Demo
 from core.templatetags.fr_format import with_unit
 from evaluation.demo import seed
 from evaluation.selectors import alliance_indicators
+from organisations.demo import Demo
 from reports.models import Report
 
 pytestmark = pytest.mark.integration

@@ -44,9 +44,7 @@ def analysis(request, pk):
         if not capability.can_edit:
             raise PermissionDenied
         if form.is_valid():
-            saved = form.save(commit=False)
-            saved.updated_by = request.user
-            saved.save()
+            services.save_row(alliance=alliance, row=form.instance, by=request.user)
             messages.success(request, _("The analysis is saved."))
             return redirect("evaluation:analysis", pk=alliance.pk)
     decision_form = DecisionForm(initial={"decided_on": timezone.localdate()})
@@ -68,7 +66,7 @@ def decision_create(request, pk):
                 "due_date": data.get("action_due_date"),
             }
         decision = services.record_decision(
-            alliance,
+            alliance=alliance,
             text=data["text"],
             decided_on=data["decided_on"],
             by=request.user,

@@ -71,7 +71,7 @@ def import_confirm(request, pk):
     except imports.ImportFileError as error:
         messages.error(request, str(error))
         return redirect("evaluation:import_measurements", pk=alliance.pk)
-    created = services.import_measurements(rows, by=request.user)
+    created = services.import_measurements(rows=rows, by=request.user)
     del request.session[SESSION_KEY]
     messages.success(request, _("%(count)s measurements imported.") % {"count": len(created)})
     return redirect("evaluation:indicators", pk=alliance.pk)

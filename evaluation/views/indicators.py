@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.instances import links_of
 from evaluation import services
 from evaluation.access import get_alliance, get_indicator_for_user, get_measurement_for_user
 from evaluation.forms import ContributionForm, IndicatorForm, MeasurementForm, TargetChangeForm
@@ -42,9 +43,8 @@ def indicator_create(request, pk):
     alliance, capability = get_alliance(request, pk, write=True)
     form = IndicatorForm(request.POST or None, alliance=alliance)
     if request.method == "POST" and form.is_valid():
-        indicator = form.save(commit=False)
-        services.create_indicator(
-            indicator, objectives=form.cleaned_data["objectives"], by=request.user
+        indicator = services.create_indicator(
+            indicator=form.instance, objectives=form.cleaned_data["objectives"], by=request.user
         )
         messages.success(request, _("The indicator is created."))
         return redirect("evaluation:indicator_detail", pk=alliance.pk, indicator_pk=indicator.pk)
@@ -105,10 +105,7 @@ def indicator_edit(request, pk, indicator_pk):
     alliance, capability, indicator = get_indicator_for_user(request, pk, indicator_pk, write=True)
     form = IndicatorForm(request.POST or None, instance=indicator, alliance=alliance)
     if request.method == "POST" and form.is_valid():
-        indicator = form.save(commit=False)
-        indicator._change_reason = _("Description changed")
-        indicator.save()
-        form.save_m2m()
+        indicator = services.update_indicator(indicator=form.instance, links=links_of(form))
         messages.success(request, _("The indicator is saved."))
         return redirect("evaluation:indicator_detail", pk=alliance.pk, indicator_pk=indicator.pk)
     return render(
@@ -135,7 +132,7 @@ def indicator_target(request, pk, indicator_pk):
     )
     if request.method == "POST" and form.is_valid():
         services.change_target(
-            indicator,
+            indicator=indicator,
             target=form.cleaned_data["target"],
             target_date=form.cleaned_data["target_date"],
             reason=form.cleaned_data["reason"],
@@ -163,7 +160,7 @@ def measurement_create(request, pk, indicator_pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.record_measurement(
-            indicator,
+            indicator=indicator,
             by=request.user,
             date=data["date"],
             value=data.get("value"),
@@ -196,10 +193,9 @@ def contribution_create(request, pk, indicator_pk):
         request.POST or None, indicator=indicator, initial={"date": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
-        contribution = form.save(commit=False)
-        contribution.indicator = indicator
-        contribution.entered_by = request.user
-        contribution.save()
+        services.record_contribution(
+            indicator=indicator, contribution=form.instance, by=request.user
+        )
         messages.success(request, _("The partner's contribution is recorded."))
         return redirect("evaluation:indicator_detail", pk=alliance.pk, indicator_pk=indicator.pk)
     return render(
@@ -254,6 +250,6 @@ def measurement_delete(request, pk, measurement_pk):
         pk=measurement_pk,
     )
     indicator = measurement.indicator
-    services.delete_measurement(measurement)
+    services.delete_measurement(measurement=measurement)
     messages.success(request, _("The measurement is removed."))
     return redirect("evaluation:indicator_detail", pk=alliance.pk, indicator_pk=indicator.pk)

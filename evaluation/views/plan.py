@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.instances import links_of
+from evaluation import services
 from evaluation.access import get_alliance
 from evaluation.forms import EvaluationPlanForm, EvaluativeQuestionForm
 from evaluation.models import EvaluationPlan, EvaluativeQuestion, Indicator, IndicatorKind
@@ -25,7 +27,7 @@ def plan(request, pk):
         if not capability.can_edit:
             raise PermissionDenied
         if form.is_valid():
-            form.save()
+            services.save_row(alliance=alliance, row=form.instance, links=links_of(form))
             messages.success(request, _("The evaluation plan is saved."))
             return redirect("evaluation:plan", pk=alliance.pk)
     questions = EvaluativeQuestion.objects.filter(alliance=alliance).prefetch_related("indicators")
@@ -56,7 +58,7 @@ def question_create(request, pk):
         request.POST or None, instance=EvaluativeQuestion(alliance=alliance), alliance=alliance
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_row(alliance=alliance, row=form.instance, links=links_of(form))
         messages.success(request, _("The evaluative question is added."))
         return redirect("evaluation:plan", pk=alliance.pk)
     return render(
@@ -81,6 +83,6 @@ def question_create(request, pk):
 def question_delete(request, pk, question_pk):
     alliance, _capability = get_alliance(request, pk, write=True)
     question = get_object_or_404(EvaluativeQuestion, alliance=alliance, pk=question_pk)
-    question.delete()
+    services.delete_row(alliance=alliance, row=question)
     messages.success(request, _("The evaluative question is removed."))
     return redirect("evaluation:plan", pk=alliance.pk)

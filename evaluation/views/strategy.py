@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alliances.models import AlliancePartner
+from core.instances import links_of
 from evaluation import services, smart
 from evaluation.access import (
     get_alliance,
@@ -53,7 +54,7 @@ def vision_edit(request, pk):
     instance = vision_of(alliance) or Vision(alliance=alliance)
     form = VisionForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_row(alliance=alliance, row=form.instance, links=links_of(form))
         messages.success(request, _("The shared vision is saved."))
         return redirect("evaluation:objectives", pk=alliance.pk)
     return render(
@@ -85,7 +86,7 @@ def gap_edit(request, pk, partner_pk):
         request.POST or None, instance=instance or StrategicGap(alliance=alliance, partner=partner)
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_row(alliance=alliance, row=form.instance, links=links_of(form))
         messages.success(
             request, _("The position of %(partner)s is saved.") % {"partner": partner.partner}
         )
@@ -108,7 +109,7 @@ def gap_edit(request, pk, partner_pk):
 def _strategic_form(request, alliance, capability, instance):
     form = StrategicObjectiveForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_row(alliance=alliance, row=form.instance, links=links_of(form))
         messages.success(request, _("The strategic objective is saved."))
         return redirect("evaluation:objectives", pk=alliance.pk)
     vision = vision_of(alliance)
@@ -157,7 +158,7 @@ def impact_create(request, pk, objective_pk):
     )
     form = ExpectedImpactForm(request.POST or None, instance=ExpectedImpact(objective=objective))
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_row(alliance=alliance, row=form.instance, links=links_of(form))
         messages.success(request, _("The expected impact is added."))
         return redirect("evaluation:objectives", pk=alliance.pk)
     return render(
@@ -184,7 +185,7 @@ def impact_create(request, pk, objective_pk):
 def impact_delete(request, pk, impact_pk):
     alliance, _capability = get_alliance(request, pk, write=True)
     impact = get_object_or_404(ExpectedImpact, objective__alliance=alliance, pk=impact_pk)
-    impact.delete()
+    services.delete_row(alliance=alliance, row=impact)
     messages.success(request, _("The expected impact is removed."))
     return redirect("evaluation:objectives", pk=alliance.pk)
 
@@ -308,16 +309,11 @@ def _operational_form(request, alliance, capability, instance, strategic):
         request.POST or None, instance=instance, alliance=alliance, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        indicators = list(form.cleaned_data["indicators"])
-        new = form.new_indicator()
-        objective = form.save(commit=False)
-        if new is not None:
-            services.create_indicator(new, by=request.user)
-            indicators.append(new)
-        services.save_operational_objective(
-            objective,
+        objective = services.save_operational_objective(
+            objective=form.instance,
             partners=form.cleaned_data["partners"],
-            indicators=indicators,
+            indicators=form.cleaned_data["indicators"],
+            new_indicator=form.new_indicator(),
             by=request.user,
         )
         assessment = objective.assessment(vision)
@@ -393,6 +389,6 @@ def operational_delete(request, pk, objective_pk):
     alliance, _capability, objective = get_operational_objective_for_user(
         request, pk, objective_pk, write=True
     )
-    services.delete_operational_objective(objective)
+    services.delete_operational_objective(objective=objective)
     messages.success(request, _("The operational objective is removed."))
     return redirect("evaluation:objectives", pk=alliance.pk)

@@ -15,6 +15,10 @@ READ_ALL = {**READ, "respondent": 200, "colleague": 200}
 WRITE_POST_ALL = {**WRITE_POST, "respondent": 302, "colleague": 302}
 
 
+#: Its objects are reports of the other apps' objects: its world is made after theirs.
+WORLD_LAST = True
+
+
 def extend_world(world):
     campaign = world.finished_campaign
     content_type = ContentType.objects.get_for_model(campaign)

@@ -5,9 +5,9 @@ import zipfile
 
 import pytest
 
-from alliances.tests.factories import AssociationFactory
 from core.tests.fixtures import assert_accessible, login
 from diagnostics.tests.factories import finished_campaign
+from organisations.tests.factories import AssociationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 
@@ -21,7 +21,7 @@ def test_admin_runs_a_bulk_export_and_downloads_the_zip(page, celery_worker, dja
         finished_campaign(association, 3)
 
     login(page, admin.email)
-    page.goto("/admin/alliances/association/?q=Export+Navigateur")
+    page.goto("/admin/organisations/association/?q=Export+Navigateur")
     page.locator("#action-toggle").check()
     page.select_option("select[name=action]", "export_diagnostic_reports")
     page.locator("button[name=index]").click()

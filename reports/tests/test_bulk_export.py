@@ -8,8 +8,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from alliances.tests.factories import AssociationFactory
+from diagnostics import services as diagnostic_services
 from diagnostics.tests.factories import finished_campaign
+from organisations.tests.factories import AssociationFactory
 from reports import bulk
 from reports.models import BulkExport, Report
 
@@ -75,9 +76,10 @@ def test_a_current_report_is_reused_and_a_stale_one_is_made_again(
     assert list(second.reports.all()) == [report]
     assert second.items.get().reused
 
-    # The campaign changes after the report was made: the report is no longer current.
-    campaign.title = "Diagnostic renommé"
-    campaign.save()
+    # The campaign is reopened and closed again after the report was made: it is no longer
+    # current (a finished campaign changes in no other way).
+    campaign = diagnostic_services.reopen_campaign(campaign=campaign)
+    campaign = diagnostic_services.close_campaign(campaign=campaign)
     third = _export([association], platform_admin, django_capture_on_commit_callbacks)
     assert third.reports.get() != report
     assert not third.items.get().reused
@@ -119,7 +121,7 @@ def test_admin_action_starts_an_export_of_the_selected_associations(
     client.force_login(platform_admin)
 
     response = client.post(
-        reverse("admin:alliances_association_changelist"),
+        reverse("admin:organisations_association_changelist"),
         {"action": "export_diagnostic_reports", "_selected_action": [association.pk]},
     )
 
@@ -130,7 +132,7 @@ def test_admin_action_starts_an_export_of_the_selected_associations(
 
 
 def test_only_platform_admins_see_exports_and_the_report_monitor(client, platform_admin):
-    from alliances.tests.factories import MembershipFactory
+    from organisations.tests.factories import MembershipFactory
 
     export = BulkExport.objects.create(kind="diagnostic", label="x", requested_by=platform_admin)
     client.force_login(MembershipFactory().user)
@@ -173,7 +175,7 @@ def test_deleting_a_measurement_makes_the_evaluation_report_stale(
     assert again.items.get().reused
 
     # A deletion leaves no row behind: the measurement's history records it.
-    evaluation_services.delete_measurement(measurement)
+    evaluation_services.delete_measurement(measurement=measurement)
     third = _export(
         [alliance.lead], platform_admin, django_capture_on_commit_callbacks, "evaluation"
     )

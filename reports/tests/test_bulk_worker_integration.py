@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from alliances.tests.factories import AssociationFactory
 from diagnostics.tests.factories import finished_campaign
+from organisations.tests.factories import AssociationFactory
 from reports import bulk
 from reports.models import BulkExport
 

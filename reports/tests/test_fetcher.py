@@ -5,8 +5,8 @@ import threading
 
 import pytest
 
-from alliances.tests.factories import AssociationFactory, MembershipFactory
 from diagnostics.tests.factories import finished_campaign
+from organisations.tests.factories import AssociationFactory, MembershipFactory
 from reports.fetcher import BASE_URL, StaticOnlyURLFetcher
 from reports.kinds import get_kind
 from reports.rendering import html_to_pdf, render_html

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from alliances.models import Role
-from alliances.tests.factories import AssociationFactory, MembershipFactory
 from diagnostics.tests.factories import finished_campaign, make_campaign
+from organisations.models import Role
+from organisations.tests.factories import AssociationFactory, MembershipFactory
 from reports import kinds, services
 from reports.models import Report
 from reports.tasks import render_report

@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from alliances.models import Role
-from alliances.tests.factories import AssociationFactory, MembershipFactory
 from core.templatetags.fr_format import score
 from diagnostics import results
 from diagnostics.tests.factories import finished_campaign
+from organisations.models import Role
+from organisations.tests.factories import AssociationFactory, MembershipFactory
 from reports.models import Report
 
 pytestmark = pytest.mark.integration

@@ -1,0 +1,175 @@
+"""Writes of the networks: invitations of member associations, answers, leaving, heads, and
+the reviews a head leaves on a member's alliance with their thread. Views validate and check
+access, then call these."""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.emails import send_after_commit
+from diagnostics import summaries as benchmarks
+from organisations.models import (
+    WRITE_ROLES,
+    Association,
+    AssociationMembership,
+    Network,
+    NetworkHead,
+    NetworkMembership,
+    Role,
+)
+from organisations.services import MembershipError
+
+from .models import Review, ReviewReply
+
+# --- Member associations ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def invite_association_to_network(*, network: Network, association: Association, invited_by):
+    membership = (
+        NetworkMembership.objects.select_for_update()
+        .filter(network=network, association=association)
+        .first()
+    )
+    if membership and membership.state == NetworkMembership.State.ACTIVE:
+        raise MembershipError(_("This association is already a member of the network."))
+    if membership and membership.state == NetworkMembership.State.INVITED:
+        raise MembershipError(
+            _("This association has already been invited and has not answered yet.")
+        )
+    now = timezone.now()
+    if membership is None:
+        membership = NetworkMembership(network=network, association=association)
+    membership.state = NetworkMembership.State.INVITED
+    membership.invited_by = invited_by
+    membership.invited_at = now
+    membership.responded_at = None
+    membership.left_at = None
+    membership.save()
+    admins = list(
+        AssociationMembership.objects.filter(association=association, role=Role.ADMIN).values_list(
+            "user__email", flat=True
+        )
+    )
+    if admins:
+        send_after_commit(
+            "network_invitation",
+            admins,
+            {
+                "association": association.name,
+                "network": network.name,
+                "answer_path": reverse("networks:association_networks", args=[association.pk]),
+            },
+        )
+    return membership
+
+
+def _answer(membership, *, accept: bool):
+    membership = NetworkMembership.objects.select_for_update().get(pk=membership.pk)
+    if membership.state != NetworkMembership.State.INVITED:
+        raise MembershipError(_("This invitation has already been answered."))
+    membership.state = NetworkMembership.State.ACTIVE if accept else NetworkMembership.State.REFUSED
+    membership.responded_at = timezone.now()
+    membership.save(update_fields=["state", "responded_at"])
+    if accept:  # its diagnostics now count in the network's figures
+        benchmarks.refresh_networks([membership.network_id])
+    return membership
+
+
+@transaction.atomic
+def accept_network_invitation(*, membership: NetworkMembership):
+    return _answer(membership, accept=True)
+
+
+@transaction.atomic
+def refuse_network_invitation(*, membership: NetworkMembership):
+    return _answer(membership, accept=False)
+
+
+@transaction.atomic
+def leave_network(*, membership: NetworkMembership):
+    """Takes effect at once: every visibility query filters on the ACTIVE state."""
+    membership = NetworkMembership.objects.select_for_update().get(pk=membership.pk)
+    if membership.state != NetworkMembership.State.ACTIVE:
+        raise MembershipError(_("The association is not an active member of this network."))
+    membership.state = NetworkMembership.State.LEFT
+    membership.left_at = timezone.now()
+    membership.save(update_fields=["state", "left_at"])
+    benchmarks.refresh_networks([membership.network_id])
+    return membership
+
+
+def add_network_head(*, network, user):
+    return NetworkHead.objects.get_or_create(network=network, user=user)[0]
+
+
+# --- Reviews ---------------------------------------------------------------------------------
+
+
+def _staff_emails(alliance):
+    return list(
+        AssociationMembership.objects.filter(
+            association_id=alliance.lead_id, role__in=WRITE_ROLES
+        ).values_list("user__email", flat=True)
+    )
+
+
+def _head_emails(network):
+    return list(NetworkHead.objects.filter(network=network).values_list("user__email", flat=True))
+
+
+def _path(review):
+    return reverse("networks:reviews", args=[review.alliance_id]) + f"#review-{review.pk}"
+
+
+@transaction.atomic
+def leave_review(*, alliance, network, author, verdict, comment, step=None) -> Review:
+    review = Review.objects.create(
+        alliance=alliance,
+        network=network,
+        author=author,
+        verdict=verdict,
+        comment=comment,
+        step=step,
+    )
+    recipients = _staff_emails(alliance)
+    if recipients:
+        send_after_commit(
+            "network_review",
+            recipients,
+            {
+                "network": network.name,
+                "alliance": alliance.title,
+                "verdict": review.get_verdict_display(),
+                "comment": comment,
+                "path": _path(review),
+            },
+        )
+    return review
+
+
+@transaction.atomic
+def reply_to_review(*, review, author, body, from_network) -> ReviewReply:
+    reply = ReviewReply.objects.create(
+        review=review, author=author, body=body, from_network=from_network
+    )
+    if from_network:
+        recipients = _staff_emails(review.alliance)
+        sender = review.network.name
+    else:
+        recipients = _head_emails(review.network)
+        sender = review.alliance.lead.name
+    recipients = [email for email in recipients if email != author.email]
+    if recipients:
+        send_after_commit(
+            "review_reply",
+            recipients,
+            {
+                "sender": sender,
+                "alliance": review.alliance.title,
+                "body": body,
+                "path": _path(review),
+            },
+        )
+    return reply

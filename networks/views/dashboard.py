@@ -1,0 +1,119 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from core.dashboard import collect_panels
+from organisations.access import get_network_for_head
+from organisations.forms import InviteAssociationForm
+from organisations.models import NetworkMembership
+from organisations.services import MembershipError
+
+from .. import exports, services
+from ..filters import MemberFilter
+from ..members import SORTS, members_of, ordering, page_rows
+from ..picture import picture
+
+PAGE_SIZE = 25
+
+
+@login_required
+def network_detail(request, pk):
+    """The network dashboard: every active member with its diagnostic and alliances."""
+    network, capability = get_network_for_head(request, pk)
+    member_filter = MemberFilter(request.GET or None, queryset=members_of(network))
+    sort = request.GET.get("tri", "name")
+    if sort.lstrip("-") not in SORTS:
+        sort = "name"
+    # The database filters, orders and cuts the page: only its 25 members are read in full,
+    # whatever the size of the network.
+    pks = member_filter.qs.order_by(*ordering(sort)).values_list("pk", flat=True)
+    page = Paginator(pks, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    sort_query = query.copy()
+    sort_query.pop("tri", None)
+    invited = list(
+        NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.INVITED)
+        .select_related("association")
+        .order_by("association__name")
+    )
+    return render(
+        request,
+        "networks/network_detail.html",
+        {
+            "network": network,
+            "is_head": capability.can_edit,
+            "filter": member_filter,
+            "page": page,
+            "rows": page_rows(network, page.object_list),
+            "total": page.paginator.count,
+            "sort": sort,
+            "query": query.urlencode(),
+            "sort_query": sort_query.urlencode(),
+            "invited": invited,
+            "panels": collect_panels("network_panels", request, network),
+        },
+    )
+
+
+@login_required
+def invite_association(request, pk):
+    network, _capability = get_network_for_head(request, pk, write=True)
+    form = InviteAssociationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_association_to_network(
+                network=network, association=form.association, invited_by=request.user
+            )
+        except MembershipError as error:
+            form.add_error("identifier", str(error))
+        else:
+            messages.success(
+                request,
+                _("%(association)s is invited. Its administrators will be asked to accept.")
+                % {"association": form.association.name},
+            )
+            return redirect("networks:network_detail", pk=network.pk)
+    return render(request, "networks/network_invite.html", {"network": network, "form": form})
+
+
+@login_required
+def network_picture(request, pk):
+    network, capability = get_network_for_head(request, pk)
+    return render(
+        request,
+        "networks/network_picture.html",
+        {
+            "network": network,
+            "p": picture(network),
+            "report_kind": capability.can_edit,
+        },
+    )
+
+
+EXPORTS = {"scores": exports.scores_table, "alliances": exports.alliances_table}
+
+
+@login_required
+def network_export(request, pk, what, fmt):
+    network, capability = get_network_for_head(request, pk)
+    if what not in EXPORTS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    table = EXPORTS[what](network)
+    name = f"{slugify(network.name)}-{what}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            exports.to_xlsx(table, what),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
