@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from celery import signature
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -41,9 +42,7 @@ def start(kind_code, association_ids, user, label) -> BulkExport:
     )
 
     def send():
-        from .tasks import prepare_bulk_export
-
-        prepare_bulk_export.delay(export.pk)
+        signature(services.PREPARE_BULK_EXPORT, args=[export.pk]).delay()
 
     transaction.on_commit(send)
     return export
@@ -124,9 +123,7 @@ def check_complete(export_id):
         export.save(update_fields=["status"])
 
         def send():
-            from .tasks import build_bulk_zip
-
-            build_bulk_zip.delay(export.pk)
+            signature(services.BUILD_BULK_ZIP, args=[export.pk]).delay()
 
         transaction.on_commit(send)
 

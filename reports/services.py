@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from celery import signature
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -14,6 +15,11 @@ from .kinds import ReportKind
 from .models import Report
 
 logger = logging.getLogger(__name__)
+
+# The tasks (reports/tasks.py) are sent by name: they call this module, not the reverse.
+RENDER_REPORT = "reports.tasks.render_report"
+PREPARE_BULK_EXPORT = "reports.tasks.prepare_bulk_export"
+BUILD_BULK_ZIP = "reports.tasks.build_bulk_zip"
 
 #: A report still queued after this long was probably lost by the broker: send it again.
 QUEUED_GRACE = timedelta(minutes=2)
@@ -30,11 +36,9 @@ def enqueue(report: Report):
     """Send the report to the workers once the current transaction commits."""
 
     def send():
-        from .tasks import render_report
-
         Report.objects.filter(pk=report.pk).update(enqueued_at=timezone.now())
         try:
-            render_report.delay(report.pk)
+            signature(RENDER_REPORT, args=[report.pk]).delay()
         except Exception:  # broker down: the sweep sends it again later
             logger.exception("Could not send report %s to the broker", report.pk)
 

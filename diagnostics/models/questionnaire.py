@@ -53,9 +53,7 @@ class QuestionnaireVersion(models.Model):
         )
 
     def has_answers(self) -> bool:
-        from .campaign import Answer
-
-        return Answer.objects.filter(statement__axis__version=self).exists()
+        return self.axes.filter(statements__answers__isnull=False).exists()
 
     def check_editable(self):
         if self.pk and self.has_answers():
