@@ -1,6 +1,5 @@
 """Reads used by several pages, each in a constant number of queries."""
 
-from collections import defaultdict
 from typing import NamedTuple
 
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery
@@ -8,7 +7,6 @@ from django.db.models.functions import Coalesce
 
 from .models import (
     Alliance,
-    AllianceMember,
     Candidate,
     Clause,
     CommunicationItem,
@@ -156,26 +154,6 @@ def steps_by_alliance(alliance_ids):
     return {pk: steps_for(f) for pk, f in step_facts(alliance_ids).items()}
 
 
-def parent_value(instance, attname):
-    """`attname` of the row `instance` hangs from through one foreign key (a score's
-    candidate, a measurement's indicator, a contact's partner), or None: one query."""
-    for field in instance._meta.concrete_fields:
-        parent = field.related_model if field.many_to_one else None
-        if parent is None or not any(f.attname == attname for f in parent._meta.concrete_fields):
-            continue
-        parent_id = getattr(instance, field.attname)
-        if parent_id is not None:
-            return (
-                parent._default_manager.filter(pk=parent_id).values_list(attname, flat=True).first()
-            )
-    return None
-
-
-def alliance_id_of(instance):
-    """The alliance a row hangs from: its own `alliance_id`, or its parent's."""
-    return getattr(instance, "alliance_id", None) or parent_value(instance, "alliance_id")
-
-
 def alliances_of(association):
     """The association's alliances, led or joined, with their lead: one query."""
     return Alliance.objects.of_association(association).select_related("lead").order_by("title")
@@ -188,53 +166,3 @@ class AllianceRef(NamedTuple):
     pk: int
     title: str
     lead_id: int
-
-
-def alliances_of_members(members):
-    """The alliances led by these associations (a queryset of them) or joined as active
-    co-member: two queries. ({alliance id: AllianceRef}, {association id: {alliance ids}}).
-    Subqueries rather than lists of ids: Django takes ~40 µs to bind each id, 0.1 s for a
-    network's 2,500 alliances."""
-    member_ids = members.values("pk")
-    active = AllianceMember.objects.filter(
-        association_id__in=member_ids, state=AllianceMember.State.ACTIVE
-    )
-    joined = list(active.values_list("alliance_id", "association_id"))
-    # A union of two index scans: the OR of the two subqueries read all 10,000 alliances.
-    led = Alliance.objects.filter(lead_id__in=member_ids).order_by().values("pk")
-    alliances = {
-        row[0]: AllianceRef(*row)
-        for row in Alliance.objects.filter(
-            pk__in=led.union(active.order_by().values("alliance_id"))
-        ).values_list("pk", "title", "lead_id")
-    }
-    by_association = defaultdict(set)
-    for alliance in alliances.values():
-        by_association[alliance.lead_id].add(alliance.pk)
-    for alliance_id, association_id in joined:
-        by_association[association_id].add(alliance_id)
-    return alliances, by_association
-
-
-def alliance_ids_of_members(member_ids) -> list[int]:
-    """The ids of the alliances led or joined (active) by these associations: one query."""
-    led = Alliance.objects.filter(lead_id__in=member_ids).order_by().values_list("pk", flat=True)
-    joined = (
-        AllianceMember.objects.filter(
-            association_id__in=member_ids, state=AllianceMember.State.ACTIVE
-        )
-        .order_by()
-        .values_list("alliance_id", flat=True)
-    )
-    return list(led.union(joined))
-
-
-def late_actions_by_alliance(alliance_ids, today=None):
-    from .models import Action
-
-    result = defaultdict(list)
-    for action in (
-        Action.objects.late(today).filter(alliance_id__in=alliance_ids).order_by("due_date")
-    ):
-        result[action.alliance_id].append(action)
-    return result

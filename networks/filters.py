@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.models import Association, Sector
 from organisations.territory import DEPARTMENT_CHOICES
 
-from .members import SIZES, size_q
+from .members import SIZES, size_q, with_figures
 
 MATURITY_CHOICES = [
     ("1", _("Level 1")),
@@ -19,8 +19,8 @@ MATURITY_CHOICES = [
 
 
 class MemberFilter(django_filters.FilterSet):
-    """Every filter is the database's, on `members.members_of(network)` (whose stored figures
-    give the maturity level and what needs attention)."""
+    """Every filter is the database's, on `members.members_of(network)`; maturity and
+    attention read the stored figures (members.with_figures)."""
 
     department = django_filters.ChoiceFilter(
         label=_("Department"), choices=DEPARTMENT_CHOICES, empty_label=_("All departments")
@@ -61,12 +61,15 @@ class MemberFilter(django_filters.FilterSet):
         return queryset.filter(size_q(value))
 
     def filter_maturity(self, queryset, name, value):
+        queryset = with_figures(queryset, ["maturity_level"])
         if value == "none":
             return queryset.filter(maturity_level__isnull=True)
         return queryset.filter(maturity_level=int(value))
 
     def filter_attention(self, queryset, name, value):
-        return queryset.filter(attention__gt=0) if value else queryset
+        if not value:
+            return queryset
+        return with_figures(queryset, ["attention"]).filter(attention__gt=0)
 
     @property
     def is_filtering(self):

@@ -24,7 +24,7 @@ from .identifiers import (
 )
 from .territory import DEPARTMENT_CHOICES, REGIONS
 
-_DEPARTMENT_LABELS = dict(DEPARTMENT_CHOICES)
+DEPARTMENT_LABELS = dict(DEPARTMENT_CHOICES)
 
 IDENTIFIER_REQUIRED = _("Give the RNA number, the SIREN number, or both.")
 
@@ -53,7 +53,7 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-_SECTOR_LABELS = dict(Sector.choices)
+SECTOR_LABELS = dict(Sector.choices)
 
 
 class BudgetBand(models.TextChoices):
@@ -125,11 +125,11 @@ class Association(models.Model):
     # dashboard's 25 rows. These read a dict built once.
     @property
     def department_label(self):
-        return _DEPARTMENT_LABELS.get(self.department, self.department)
+        return DEPARTMENT_LABELS.get(self.department, self.department)
 
     @property
     def sector_label(self):
-        return _SECTOR_LABELS.get(self.sector, self.sector)
+        return SECTOR_LABELS.get(self.sector, self.sector)
 
     def clean(self):
         self.rna = normalise_rna(self.rna)

@@ -15,7 +15,7 @@ from organisations.services import MembershipError
 
 from .. import exports, services
 from ..filters import MemberFilter
-from ..members import SORTS, members_of, ordering, page_rows
+from ..members import SORTS, members_of, page_rows, sorted_members
 from ..picture import picture
 
 PAGE_SIZE = 25
@@ -31,7 +31,7 @@ def network_detail(request, pk):
         sort = "name"
     # The database filters, orders and cuts the page: only its 25 members are read in full,
     # whatever the size of the network.
-    pks = member_filter.qs.order_by(*ordering(sort)).values_list("pk", flat=True)
+    pks = sorted_members(member_filter.qs, sort).values_list("pk", flat=True)
     page = Paginator(pks, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     query = request.GET.copy()

@@ -1,8 +1,9 @@
 """Where the time of each benched page goes, on a database filled by seed_scale.
 
-    python manage.py bench_profile [--repeat 10] [--page "network picture" --cprofile 25]
+    python manage.py bench_profile [--repeat 10] [--page "alliance overview" --cprofile 25]
+        [--database-url faire_alliance_bench_2000]
 
-For each key page of bench_targets (one association, the big network's head), it times
+For each key page of bench_targets (one association, the networks' heads), it times
 `--repeat` requests with Django's test client after a warm-up and prints the median total,
 the median time spent in SQL (timed around each query) and the rest, which is Python: views,
 templates, (un)pickling. With --cprofile it also prints the top functions of one page.
@@ -17,11 +18,10 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.test import Client
 
-from accounts.models import User
+from devtools.bench_database import add_database_option, use_database
 
-from .bench_targets import _pages, _targets
+from .bench_targets import _clients, _pages, _targets
 
 
 class SqlTimer:
@@ -45,19 +45,18 @@ class Command(BaseCommand):
         parser.add_argument("--page", help="only this page (its name in bench_targets)")
         parser.add_argument("--cprofile", type=int, default=0, help="print the top N functions")
         parser.add_argument("--sort", default="cumulative", help="cumulative or tottime")
+        add_database_option(parser)
 
-    def handle(self, *args, repeat, page, cprofile, sort, **options):
+    def handle(self, *args, repeat, page, cprofile, sort, database_url, **options):
+        use_database(database_url)
         target = _targets(1)[0]
-        clients = {}
-        for who, email in (("staff", target["email"]), ("head", target["head_email"])):
-            clients[who] = Client()
-            clients[who].force_login(User.objects.get(email=email))
+        clients = _clients(target)
         pages = [p for p in _pages(target) if page is None or p["name"] == page]
         if not pages:
             raise CommandError(f"No page named {page!r}.")
         # The fastest run too: on a shared VM the median moves by ±30 % from one minute to the
         # next, the fastest much less (what the code costs when nothing else runs).
-        header = f"{'page':28} {'total ms':>9} {'SQL ms':>8} {'other ms':>9} {'queries':>8}"
+        header = f"{'page':44} {'total ms':>9} {'SQL ms':>8} {'other ms':>9} {'queries':>8}"
         header += f" {'fastest':>8}"
         self.stdout.write(header)
         for p in pages:
@@ -77,7 +76,7 @@ class Command(BaseCommand):
                 count = timer.count
             total, sql = statistics.median(totals) * 1000, statistics.median(sqls) * 1000
             self.stdout.write(
-                f"{p['name']:28} {total:9.1f} {sql:8.1f} {total - sql:9.1f} {count:8d}"
+                f"{p['name']:44} {total:9.1f} {sql:8.1f} {total - sql:9.1f} {count:8d}"
                 f" {min(totals) * 1000:8.1f}"
             )
             if cprofile:

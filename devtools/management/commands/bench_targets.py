@@ -1,40 +1,81 @@
 """What `make bench` measures, on a database filled by seed_scale.
 
-    python manage.py bench_targets --users 10 [--queries] > targets.json
+    python manage.py bench_targets --users 10 [--queries] [--database-url NAME] > targets.json
 
 Prepares what the load needs (an open diagnostic campaign for each benched association, so the
 axis page and the autosave have something to work on; idempotent) and prints, as JSON, for each
 benched association the URLs of the key pages and the accounts to log in with. With --queries it
-also counts the SQL queries of each page with Django's test client (CaptureQueriesContext).
+also counts the SQL queries of each page with Django's test client (CaptureQueriesContext),
+and those of deleting an alliance with its year of measurements (rolled back).
 
-Adding a page to the bench is one line in PAGES below.
+The network pages are measured for the biggest network and, when seed_scale made one, for a
+network of 500 members, under every sort and filter of the dashboard. Nothing is cached: the
+counts are those of any visit. Adding a page to the bench is one line in PAGES below.
 """
 
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from accounts.models import User
+from alliances import services as alliance_services
 from alliances.models import Alliance
+from devtools.bench_database import add_database_option, use_database
 from diagnostics import services as diagnostic_services
 from diagnostics.models import Campaign, Statement
+from evaluation.models import Measurement
 from organisations.models import Association, Network
 
 
 @dataclass(frozen=True)
 class Page:
-    name: str
-    url: Callable[[dict], str]  # from the target's ids
-    who: str = "staff"  # "staff" (the association's admin) or "head" (the big network's head)
+    name: str  # "{size}" stands for the network's number of members
+    url: Callable[[dict], str]  # from the target's ids; NoReverseMatch: not measured here
+    # "staff" (the association's admin), "head" (the biggest network's head) or "head500"
+    # (the head of the network of 500 members, when the biggest is bigger)
+    who: str = "staff"
     method: str = "GET"
     data: Callable[[dict], dict] | None = None
+
+
+#: The network dashboard under each of its sorts and filters (networks/members.py, filters.py).
+NETWORK_VIEWS = [
+    ("", ""),
+    (" sorted by maturity", "tri=maturity"),
+    (" sorted by attention", "tri=attention"),
+    (" sorted by alliances", "tri=-alliances"),
+    (" sorted by diagnostic", "tri=-diagnostic"),
+    (" maturity filter", "maturity=3"),
+    (" attention filter", "attention=on"),
+    (" department filter", "department=69"),
+    (" size filter", "size=medium&tri=-name"),
+]
+
+
+def _network_url(key, query=None):
+    def url(target):
+        if not target.get(key):
+            raise NoReverseMatch(key)
+        if query is None:
+            return reverse("networks:network_picture", args=[target[key]])
+        base = reverse("networks:network_detail", args=[target[key]])
+        return f"{base}?{query}" if query else base
+
+    return url
+
+
+def _network_pages(who, key):
+    pages = [
+        Page(f"network ({{size}}){name}", _network_url(key, query), who=who)
+        for name, query in NETWORK_VIEWS
+    ]
+    return [*pages, Page("network picture ({size})", _network_url(key), who=who)]
 
 
 PAGES = [
@@ -56,25 +97,31 @@ PAGES = [
     ),
     Page("alliance overview", lambda t: reverse("alliances:alliance_detail", args=[t["alliance"]])),
     Page("indicator list", lambda t: reverse("evaluation:indicators", args=[t["alliance"]])),
-    Page(
-        "network dashboard (500)",
-        lambda t: reverse("networks:network_detail", args=[t["network"]]),
-        who="head",
-    ),
-    # Issue 6's page: measured as soon as its URL exists.
-    Page(
-        "network picture",
-        lambda t: reverse("networks:network_picture", args=[t["network"]]),
-        who="head",
-    ),
+    *_network_pages("head", "network"),
+    *_network_pages("head500", "network500"),
 ]
 
 
-def _targets(count):
-    network = Network.objects.filter(name__startswith="Réseau ").order_by("pk").first()
-    if network is None:
+def _networks():
+    """The biggest seeded network, and one of 500 members when the biggest is bigger."""
+    sizes = {
+        network: Association.objects.active_in(network).count()
+        for network in Network.objects.filter(name__startswith="Réseau ").order_by("pk")[:2]
+    }
+    if not sizes:
         raise CommandError("No seed_scale data here: run seed_scale first.")
-    head = User.objects.get(email="scale-head-0@bench.faire-alliance.test")
+    biggest, *others = sizes
+    second = others[0] if others and sizes[biggest] > 500 >= sizes[others[0]] > 400 else None
+    return (biggest, sizes[biggest]), (second, sizes.get(second))
+
+
+def _targets(count):
+    (network, size), (network500, size500) = _networks()
+    heads = {
+        net.pk: User.objects.filter(network_roles__network=net).order_by("pk").first()
+        for net in (network, network500)
+        if net
+    }
     statement = (
         Statement.objects.filter(axis__version__code="v1", axis__position=1)
         .order_by("position")
@@ -99,8 +146,11 @@ def _targets(count):
             {
                 "association": association.pk,
                 "email": admin.email,
-                "head_email": head.email,
+                "head_email": heads[network.pk].email,
+                "head500_email": heads[network500.pk].email if network500 else None,
                 "network": network.pk,
+                "network500": network500.pk if network500 else None,
+                "sizes": {"head": size, "head500": size500},
                 "open_campaign": open_campaign.pk,
                 "closed_campaign": closed.pk,
                 "statement": statement.pk,
@@ -119,7 +169,7 @@ def _pages(target):
             continue
         pages.append(
             {
-                "name": page.name,
+                "name": page.name.format(size=target["sizes"].get(page.who)),
                 "url": url,
                 "who": page.who,
                 "method": page.method,
@@ -129,28 +179,44 @@ def _pages(target):
     return pages
 
 
-def count_queries(target):
-    """SQL queries of each page for the target's users: ({page: served from the cache},
-    {page: with nothing cached}). A first request logs in and compiles the templates."""
+def _clients(target):
     clients = {}
-    for who, email in (("staff", target["email"]), ("head", target["head_email"])):
-        client = Client()
-        client.force_login(User.objects.get(email=email))
-        clients[who] = client
-    counts, cold = {}, {}
+    for who in ("staff", "head", "head500"):
+        email = target.get("email" if who == "staff" else f"{who}_email")
+        if email:
+            clients[who] = Client()
+            clients[who].force_login(User.objects.get(email=email))
+    return clients
+
+
+def count_queries(target):
+    """{page: its SQL queries} for the target's users, after a first request that compiles
+    the templates and warms the process's own tables (content types)."""
+    clients = _clients(target)
+    counts = {}
     for page in _pages(target):
         client = clients[page["who"]]
         call = client.post if page["method"] == "POST" else client.get
         call(page["url"], page["data"] or {})
-        for result in (cold, counts):
-            if result is cold:
-                cache.clear()
-            with CaptureQueriesContext(connection) as queries:
-                response = call(page["url"], page["data"] or {})
-            if response.status_code != 200:
-                raise CommandError(f"{page['name']}: HTTP {response.status_code}")
-            result[page["name"]] = len(queries.captured_queries)
-    return counts, cold
+        with CaptureQueriesContext(connection) as queries:
+            response = call(page["url"], page["data"] or {})
+        if response.status_code != 200:
+            raise CommandError(f"{page['name']}: HTTP {response.status_code}")
+        counts[page["name"]] = len(queries.captured_queries)
+    return counts
+
+
+def deletion_queries(target):
+    """Deleting the target's alliance with its year of measurements, rolled back: its queries
+    and how many of them record a deleted row's history (django-simple-history)."""
+    alliance = Alliance.objects.get(pk=target["alliance"])
+    measurements = Measurement.objects.filter(indicator__alliance=alliance).count()
+    with transaction.atomic():
+        with CaptureQueriesContext(connection) as queries:
+            alliance_services.delete_alliance(alliance=alliance)
+        transaction.set_rollback(True)
+    history = sum(1 for q in queries.captured_queries if "_historical" in q["sql"].split("(")[0])
+    return {"queries": len(queries), "history_rows": history, "measurements": measurements}
 
 
 class Command(BaseCommand):
@@ -159,10 +225,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--users", type=int, default=10)
         parser.add_argument("--queries", action="store_true")
+        add_database_option(parser)
 
-    def handle(self, *args, users, queries, **options):
+    def handle(self, *args, users, queries, database_url, **options):
+        use_database(database_url)
         targets = _targets(users)
         result = {"targets": [{**t, "pages": _pages(t)} for t in targets]}
         if queries:
-            result["queries"], result["queries_cold"] = count_queries(targets[0])
+            result["queries"] = count_queries(targets[0])
+            result["deletion"] = deletion_queries(targets[0])
         self.stdout.write(json.dumps(result))

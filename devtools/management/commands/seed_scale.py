@@ -1,15 +1,18 @@
 """A large, realistic and deterministic data set for the benchmark (`make bench`).
 
-    python manage.py seed_scale --associations 2000 [--seed 42]
+    python manage.py seed_scale --associations 2000 [--big-network 500] [--seed 42]
 
-N associations in 40 networks (the first one has 500 members, or N/2 when N is small), three
+N associations in 40 networks (the first one has --big-network members, 500 by default, or
+N/2 when N is small; the second 500 when there are enough left, so that the bench measures a
+network of each size), three
 staff users each (admin, editor, reader: one precomputed password hash, no hashing per user),
 about five alliances each with co-members, partners, a convention, actions, strategic and
 operational objectives, indicators and a year of measurements, and one to three closed
 diagnostic campaigns each with two or three respondents answering the 40 statements.
 
 Everything goes in with bulk operations: bulk_create in batches (PostgreSQL hands the pks back)
-and COPY for the two big leaf tables (answers, measurements). The command refuses to run on a
+and COPY for the two big leaf tables (answers, measurements); then every stored figure is
+computed, as the nightly job does (core.refresh_stored_figures). The command refuses to run on a
 database that already holds associations: the bench drops and recreates its own database.
 Accounts: scale-<i>-admin@bench.faire-alliance.test, -editor, -reader, and
 scale-head-<k>@bench.faire-alliance.test for network k; password PASSWORD below.
@@ -37,6 +40,7 @@ from alliances.models import (
     ConventionParty,
     Partner,
 )
+from core.tasks import refresh_stored_figures
 from diagnostics.models import Answer, Campaign, QuestionnaireVersion, Respondent, Statement
 from evaluation.models import (
     Indicator,
@@ -141,9 +145,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--associations", type=int, required=True)
+        parser.add_argument(
+            "--big-network", type=int, default=BIG_NETWORK, help="members of the first network"
+        )
         parser.add_argument("--seed", type=int, default=42)
 
-    def handle(self, *args, associations, seed, **options):
+    def handle(self, *args, associations, big_network, seed, **options):
         if associations < 2:
             raise CommandError("At least 2 associations.")
         if Association.objects.exists():
@@ -152,21 +159,32 @@ class Command(BaseCommand):
             )
         started = time.monotonic()
         with transaction.atomic():
-            counts = Seeder(associations, seed).run()
+            counts = Seeder(associations, seed, big_network).run()
+        self._analyze()
+        seeded = time.monotonic() - started
+        figures = refresh_stored_figures()
+        self._analyze()
+        elapsed = time.monotonic() - started
+        self.stdout.write(
+            f"  stored figures computed in {elapsed - seeded:.1f} s: "
+            + ", ".join(f"{module} {count}" for module, count in figures.items())
+        )
+        for name, count in counts.items():
+            self.stdout.write(f"  {name}: {count}")
+        self.stdout.write(f"seed_scale: {associations} associations seeded in {elapsed:.1f} s")
+
+    def _analyze(self):
         if connection.vendor == "postgresql":
             # Fresh statistics, as autovacuum would give them later: without them the planner
             # seq-scans the answers for one campaign's results.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        elapsed = time.monotonic() - started
-        for name, count in counts.items():
-            self.stdout.write(f"  {name}: {count}")
-        self.stdout.write(f"seed_scale: {associations} associations seeded in {elapsed:.1f} s")
 
 
 class Seeder:
-    def __init__(self, n, seed):
+    def __init__(self, n, seed, big_network=BIG_NETWORK):
         self.n = n
+        self.big_network = big_network
         self.rng = random.Random(seed)
         self.counts = {}
 
@@ -238,10 +256,19 @@ class Seeder:
                 )
             )
         self.assocs = _bulk(Association, assocs)
-        big = min(BIG_NETWORK, self.n // 2)
+        big = min(self.big_network, self.n // 2)
+        # The second network has 500 members when there are enough left, so the bench
+        # measures a network of each size; the others share the rest.
+        second = BIG_NETWORK if self.n - big >= 2 * BIG_NETWORK and big != BIG_NETWORK else 0
         rows = []
         for i, assoc in enumerate(self.assocs):
-            net = self.nets[0] if i < big else self.nets[1 + (i - big) % (NETWORKS - 1)]
+            if i < big:
+                net = self.nets[0]
+            elif i < big + second:
+                net = self.nets[1]
+            else:
+                offset = 2 if second else 1
+                net = self.nets[offset + (i - big - second) % (NETWORKS - offset)]
             rows.append(
                 NetworkMembership(
                     network=net,
