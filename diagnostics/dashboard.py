@@ -7,7 +7,7 @@ from core.dashboard import Panel
 from organisations.models import Association
 
 from . import results
-from .models import Campaign, Respondent, Statement
+from .models import Campaign, NetworkBenchmark, Respondent, Statement
 
 
 def _latest_summary(association):
@@ -89,15 +89,18 @@ def diagnostic_summary_panels(request, association):
 def network_panels(request, network):
     """A summary only: each member's latest diagnostic is a column of the network dashboard,
     and the distribution is on the network picture."""
-    figures = getattr(network, "benchmark", None)
-    figures = figures.figures if figures else {}
+    benchmark = NetworkBenchmark.objects.filter(network=network).first()
+    if benchmark is None:  # not computed yet (the nightly job makes it)
+        figures = {"members": Association.objects.active_in(network).count(), "contributors": 0}
+    else:
+        figures = benchmark.figures
     return [
         Panel(
             "diagnostics/panels/network.html",
             {
                 "network": network,
                 "with_results": figures.get("contributors", 0),
-                "member_count": Association.objects.active_in(network).count(),
+                "member_count": figures.get("members", 0),
             },
             order=30,
         )

@@ -1,13 +1,13 @@
 """The association dashboard's panel: its alliances' evaluation, and the indicators that need
 attention (off track, target missed or a measurement overdue)."""
 
-from django.utils import timezone
+from django.db.models import Count, Q, Window
 
 from alliances.models import Alliance
 from core.dashboard import Panel
 
 from .models import Indicator
-from .selectors import attention_rows
+from .selectors import IndicatorRow
 
 
 def association_panels(request, association, capability):
@@ -17,21 +17,29 @@ def association_panels(request, association, capability):
     return [Panel("evaluation/_dashboard_panel.html", context, order=40)]
 
 
+#: The indicators to watch the panel lists (the others are counted).
+SHOWN = 8
+
+
 def _panel_context(association):
-    alliances = list(Alliance.objects.of_association(association).order_by("title"))
-    queryset = (
+    """Each alliance's indicators counted, and the indicators to watch, from their stored
+    flags (IndicatorStatus)."""
+    alliances = list(
+        Alliance.objects.of_association(association)
+        .annotate(indicator_count=Count("indicators"))
+        .order_by("title")
+    )
+    watched = (
         Indicator.objects.filter(alliance__in=[a.pk for a in alliances])
-        .select_related("alliance")
+        .filter(Q(status__off_track=True) | Q(status__overdue=True) | Q(status__target_missed=True))
+        .select_related("alliance", "status")
+        .annotate(flagged_count=Window(Count("pk")))  # how many in all, in the same query
         .order_by("alliance__title", "name")
     )
-    # The flags read each indicator's latest measurement only, not its whole series.
-    rows = attention_rows(queryset, timezone.localdate())
-    counts = {a.pk: [0, 0] for a in alliances}
-    for row in rows:
-        counts[row.indicator.alliance_id][0] += 1
-        counts[row.indicator.alliance_id][1] += row.needs_attention
+    flagged = [IndicatorRow(indicator, indicator.status) for indicator in watched[:SHOWN]]
     return {
-        "alliances": [(a, *counts[a.pk]) for a in alliances],
-        "flagged": [row for row in rows if row.needs_attention],
-        "total": len(rows),
+        "alliances": [(a, a.indicator_count) for a in alliances],
+        "flagged": flagged,
+        "flagged_count": flagged[0].indicator.flagged_count if flagged else 0,
+        "total": sum(a.indicator_count for a in alliances),
     }

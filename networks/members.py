@@ -204,10 +204,9 @@ SUMMARY_FIELDS = (
 
 def member_rows(network, ids=None, *, with_scores=False) -> list[MemberRow]:
     """One row per active member (all of them by name, or those of `ids`), with its latest
-    diagnostic and its alliances, from the stored figures: four queries. For a page, `ids` are
+    diagnostic and its alliances, from the stored figures: two queries. For a page, `ids` are
     bound as values (index scans); for the whole network, subqueries (binding 5,000 ids
     would cost Django ~0.2 s)."""
-    from diagnostics.models import Campaign
     from diagnostics.scoring import summary_from_json
 
     memberships = NetworkMembership.objects.filter(
@@ -216,64 +215,66 @@ def member_rows(network, ids=None, *, with_scores=False) -> list[MemberRow]:
     if ids is not None:
         memberships = memberships.filter(association_id__in=ids)
     members = memberships.values("association_id") if ids is None else list(ids)
-    rows = {
-        pk: MemberRow(Member(pk, name, department, sector), since)
-        for pk, since, name, department, sector in memberships.order_by(
-            "association__name", "association_id"
-        ).values_list(
+    latest = FilteredRelation(
+        "association__diagnostic_campaigns",
+        condition=Q(association__diagnostic_campaigns__is_latest=True),
+    )
+    fields = ["latest__pk", "latest__maturity_level", "latest__closed_at"]
+    rows = {}
+    for pk, since, name, department, sector, *campaign in (
+        memberships.annotate(latest=latest)
+        .order_by("association__name", "association_id")
+        .values_list(
             "association_id",
             "responded_at",
             "association__name",
             "association__department",
             "association__sector",
+            *fields,
+            *(["latest__scores"] if with_scores else []),
         )
-    }
+    ):
+        row = MemberRow(Member(pk, name, department, sector), since, *campaign[:3])
+        if with_scores:
+            row.scores = summary_from_json(campaign[3])
+        rows[pk] = row
     if not rows:
         return []
-    fields = ["association_id", "pk", "maturity_level", "closed_at"]
-    for association_id, pk, level, closed_at, *scores in Campaign.objects.filter(
-        association_id__in=members, is_latest=True
-    ).values_list(*fields, *(["scores"] if with_scores else [])):
-        row = rows[association_id]
-        row.campaign_id, row.maturity_level, row.diagnostic_date = pk, level, closed_at
-        if with_scores:
-            row.scores = summary_from_json(scores[0])
-    joined = AllianceMember.objects.filter(
-        association_id__in=members, state=AllianceMember.State.ACTIVE
-    ).values_list("alliance_id", "association_id")
-    if ids is not None:
-        joined = list(joined)
-        joined_alliances = [alliance_id for alliance_id, _association_id in joined]
-    else:
-        joined_alliances = joined.values("alliance_id")
     alliance_url = url_maker("alliances:alliance_detail")
     step_label = _step_labels()
     lines = {}
-    # A union of two index scans: the OR of the two conditions read every alliance.
-    fields = ("pk", "title", "lead_id", *SUMMARY_FIELDS)
-    alliances = Alliance.objects.order_by()
-    for pk, title, lead_id, step, late, off_track, ending in (
-        alliances.filter(lead_id__in=members)
-        .values_list(*fields)
-        .union(alliances.filter(pk__in=joined_alliances).values_list(*fields))
+    # Each alliance with the member it counts for: those it leads, and those it has joined
+    # (a union of two index scans; the OR of the two read every alliance).
+    led = Alliance.objects.filter(lead_id__in=members).order_by()
+    joined = AllianceMember.objects.filter(
+        association_id__in=members, state=AllianceMember.State.ACTIVE
+    ).order_by()
+    for member_id, pk, title, lead_id, step, late, off_track, ending in led.values_list(
+        "lead_id", "pk", "title", "lead_id", *SUMMARY_FIELDS
+    ).union(
+        joined.values_list(
+            "association_id",
+            "alliance_id",
+            "alliance__title",
+            "alliance__lead_id",
+            *(f"alliance__{name}" for name in SUMMARY_FIELDS),
+        ),
+        all=True,
     ):
-        if step is None and late is None:  # no summary yet: nothing there yet
-            step, late, off_track, ending = 1, 0, 0, 0
-        line = AllianceLine(
-            AllianceRef(pk, title, lead_id),
-            step,
-            late,
-            off_track,
-            ending,
-            alliance_url(pk),
-            step_label[step],
-        )
-        lines[pk] = line
-        if lead_id in rows:
-            rows[lead_id].alliances.append(line)
-    for alliance_id, association_id in joined:
-        if alliance_id in lines:
-            rows[association_id].alliances.append(lines[alliance_id])
+        line = lines.get(pk)
+        if line is None:
+            if step is None and late is None:  # no summary yet: nothing there yet
+                step, late, off_track, ending = 1, 0, 0, 0
+            line = lines[pk] = AllianceLine(
+                AllianceRef(pk, title, lead_id),
+                step,
+                late,
+                off_track,
+                ending,
+                alliance_url(pk),
+                step_label[step],
+            )
+        rows[member_id].alliances.append(line)
     for row in rows.values():
         row.alliances.sort(key=lambda line: line.alliance.title)
     return list(rows.values())

@@ -10,6 +10,7 @@ from .plan import (
     Indicator,
     IndicatorContribution,
     IndicatorKind,
+    IndicatorStatus,
     Measurement,
     Method,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "Indicator",
     "IndicatorContribution",
     "IndicatorKind",
+    "IndicatorStatus",
     "Measurement",
     "Method",
     "OperationalObjective",

@@ -209,6 +209,37 @@ class Indicator(models.Model):
         return progress.follow_up(data, values, today)
 
 
+class IndicatorStatus(models.Model):
+    """An indicator's flags (progress.IndicatorFollowUp) as of `computed_on`, stored by the
+    services that change it (evaluation/summaries.py) and by the nightly job, so that a page
+    listing the indicators to watch of many alliances reads them instead of following each
+    one up again."""
+
+    indicator = models.OneToOneField(
+        Indicator, on_delete=models.CASCADE, primary_key=True, related_name="status"
+    )
+    off_track = models.BooleanField(default=False)
+    overdue = models.BooleanField(default=False)
+    target_missed = models.BooleanField(default=False)
+    reached = models.BooleanField(default=False)
+    computed_on = models.DateField()
+
+    class Meta:
+        verbose_name = _("indicator status")
+        verbose_name_plural = _("indicator statuses")
+
+    def __str__(self):
+        return str(self.indicator_id)
+
+    @property
+    def needs_attention(self):
+        return self.off_track or self.overdue or self.target_missed
+
+    @property
+    def progress(self):  # what evaluation/_flags.html reads of a follow-up
+        return self
+
+
 class IndicatorContribution(models.Model):
     """One partner's share of a shared indicator at a date (e.g. its own savings)."""
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,6 +20,26 @@ from ..members import SORTS, members_of, page_rows, sorted_members
 from ..picture import picture
 
 PAGE_SIZE = 25
+INVITED_SHOWN = 10
+
+
+def _page_of(members, number):
+    """A page of the members' ids and their total, in one query (COUNT(*) OVER ())."""
+    paginator = Paginator(members.values_list("pk", flat=True), PAGE_SIZE)
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * PAGE_SIZE
+    rows = list(
+        members.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
+            start : start + PAGE_SIZE
+        ]
+    )
+    if not rows and number > 1:  # past the last page: the last one, as get_page() does
+        return _page_of(members, paginator.num_pages)
+    paginator.count = rows[0][1] if rows else 0
+    return Page([pk for pk, _total in rows], number, paginator)
 
 
 @login_required
@@ -31,18 +52,17 @@ def network_detail(request, pk):
         sort = "name"
     # The database filters, orders and cuts the page: only its 25 members are read in full,
     # whatever the size of the network.
-    pks = sorted_members(member_filter.qs, sort).values_list("pk", flat=True)
-    page = Paginator(pks, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
+    page = _page_of(sorted_members(member_filter.qs, sort), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
     sort_query.pop("tri", None)
-    invited = list(
-        NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.INVITED)
-        .select_related("association")
-        .order_by("association__name")
-    )
+    # The latest invitations only: a network of thousands may have hundreds pending.
+    pending = NetworkMembership.objects.filter(
+        network=network, state=NetworkMembership.State.INVITED
+    ).order_by("-invited_at", "pk")
+    invited = list(pending.values_list("association__name", "invited_at")[:INVITED_SHOWN])
+    invited_more = pending.count() - len(invited) if len(invited) == INVITED_SHOWN else 0
     return render(
         request,
         "networks/network_detail.html",
@@ -57,6 +77,7 @@ def network_detail(request, pk):
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
             "invited": invited,
+            "invited_more": invited_more,
             "panels": collect_panels("network_panels", request, network),
         },
     )
