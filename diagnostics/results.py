@@ -23,6 +23,7 @@ from .scoring import (
     AxisResult,
     Band,
     CampaignResult,
+    ScoreSummary,
     StatementResult,
     evolution,
     score_campaign,
@@ -169,7 +170,7 @@ class Results:
     axes: list[AxisRow]
     maturity: dict | None
     previous: Campaign | None
-    previous_result: CampaignResult | None
+    previous_result: CampaignResult | ScoreSummary | None
     network: NetworkComparison | None
     radar: str
     overall_delta: Decimal | None
@@ -216,11 +217,14 @@ def campaign_results(
     read."""
     version: QuestionnaireVersion = campaign.version
     previous = previous_finished(campaign)
-    both = [campaign] + ([previous] if previous else [])
+    # The previous campaign is finished: its stored scores are all the comparison needs.
+    previous_result = previous.stored_scores if previous else None
+    both = [campaign] + ([previous] if previous and previous_result is None else [])
     axes_by_version = version_axes(c.version_id for c in both)
     scored = score_campaigns(both, axes_by_version)
     result = scored[campaign.pk]
-    previous_result = scored.get(previous.pk) if previous else None
+    if previous and previous_result is None:
+        previous_result = scored[previous.pk]
     axes = axes_by_version[version.pk]
     if network is None:
         network = network_comparison(campaign.association)

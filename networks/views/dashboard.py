@@ -61,8 +61,12 @@ def network_detail(request, pk):
     pending = NetworkMembership.objects.filter(
         network=network, state=NetworkMembership.State.INVITED
     ).order_by("-invited_at", "pk")
-    invited = list(pending.values_list("association__name", "invited_at")[:INVITED_SHOWN])
-    invited_more = pending.count() - len(invited) if len(invited) == INVITED_SHOWN else 0
+    invited = list(
+        pending.annotate(total=Window(Count("pk"))).values_list(
+            "association__name", "invited_at", "total"
+        )[:INVITED_SHOWN]
+    )
+    invited_more = invited[0][2] - len(invited) if invited else 0
     return render(
         request,
         "networks/network_detail.html",
