@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,25 +23,6 @@ PAGE_SIZE = 25
 INVITED_SHOWN = 10
 
 
-def _page_of(members, number):
-    """A page of the members' ids and their total, in one query (COUNT(*) OVER ())."""
-    paginator = Paginator(members.values_list("pk", flat=True), PAGE_SIZE)
-    try:
-        number = max(int(number), 1)
-    except (TypeError, ValueError):
-        number = 1
-    start = (number - 1) * PAGE_SIZE
-    rows = list(
-        members.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
-            start : start + PAGE_SIZE
-        ]
-    )
-    if not rows and number > 1:  # past the last page: the last one, as get_page() does
-        return _page_of(members, paginator.num_pages)
-    paginator.count = rows[0][1] if rows else 0
-    return Page([pk for pk, _total in rows], number, paginator)
-
-
 @login_required
 def network_detail(request, pk):
     """The network dashboard: every active member with its diagnostic and alliances."""
@@ -52,7 +33,10 @@ def network_detail(request, pk):
         sort = "name"
     # The database filters, orders and cuts the page: only its 25 members are read in full,
     # whatever the size of the network.
-    page = _page_of(sorted_members(member_filter.qs, sort), request.GET.get("page"))
+    # The database orders and cuts the page: only its 25 members are read in full.
+    pks = sorted_members(member_filter.qs, sort).values_list("pk", flat=True)
+    page = Paginator(pks, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
