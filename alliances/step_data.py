@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliances.budget import summarise
-from alliances.bundle import attach, fetch_many
+from alliances.bundle import ListsOf, attach
 from alliances.models import (
     Action,
     ActionStep,
@@ -42,45 +42,49 @@ from organisations.switcher import current_organisation
 
 # Every list the step pages show, by name: the overview reads them all in one query
 # (alliances.bundle), a step page only its own.
-LISTS = {
-    "dossier": lambda a: AllianceDossier.objects.filter(alliance=a),
-    "swot": lambda a: SwotItem.objects.filter(alliance=a),
-    "figures": lambda a: NeedFigure.objects.filter(alliance=a),
-    "candidates": lambda a: Candidate.objects.filter(alliance=a).select_related("partner"),
-    "criteria": lambda a: SelectionCriterion.objects.filter(alliance=a),
-    "scores": lambda a: CriterionScore.objects.filter(candidate__alliance=a),
-    "exchanges": lambda a: Exchange.objects.filter(alliance=a).select_related(
-        "candidate__partner", "author"
-    ),
-    "alliance_partners": lambda a: AlliancePartner.objects.filter(alliance=a).select_related(
-        "partner", "alliance"
-    ),
-    "conventions": lambda a: Convention.objects.filter(alliance=a),
-    "convention_parties": lambda a: ConventionParty.objects.filter(
-        convention__alliance=a
-    ).select_related("association", "partner__partner"),
-    "amendments": lambda a: Amendment.objects.filter(convention__alliance=a).order_by("number"),
-    "communication": lambda a: CommunicationItem.objects.filter(alliance=a),
-    "bodies": lambda a: GovernanceBody.objects.filter(alliance=a),
-    "meetings": lambda a: Meeting.objects.filter(alliance=a).select_related("body"),
-    "actions": lambda a: (
-        Action.objects.filter(alliance=a)
-        .select_related("owner_user", "owner_partner__partner")
-        .order_by("due_date", "start_date", "title")
-    ),
-    "action_steps": lambda a: ActionStep.objects.filter(action__alliance=a).order_by("order", "pk"),
-    "resources": lambda a: Resource.objects.filter(alliance=a),
-    "contributions": lambda a: Contribution.objects.filter(alliance=a).select_related(
-        "partner__partner"
-    ),
-    "expenses": lambda a: BudgetLine.objects.filter(alliance=a),
-    "shares": lambda a: CostShare.objects.filter(alliance=a).select_related("association"),
-}
+LISTS = ListsOf(
+    {
+        "dossier": lambda a: AllianceDossier.objects.filter(alliance=a),
+        "swot": lambda a: SwotItem.objects.filter(alliance=a),
+        "figures": lambda a: NeedFigure.objects.filter(alliance=a),
+        "candidates": lambda a: Candidate.objects.filter(alliance=a).select_related("partner"),
+        "criteria": lambda a: SelectionCriterion.objects.filter(alliance=a),
+        "scores": lambda a: CriterionScore.objects.filter(candidate__alliance=a),
+        "exchanges": lambda a: Exchange.objects.filter(alliance=a).select_related(
+            "candidate__partner", "author"
+        ),
+        "alliance_partners": lambda a: AlliancePartner.objects.filter(alliance=a).select_related(
+            "partner", "alliance"
+        ),
+        "conventions": lambda a: Convention.objects.filter(alliance=a),
+        "convention_parties": lambda a: ConventionParty.objects.filter(
+            convention__alliance=a
+        ).select_related("association", "partner__partner"),
+        "amendments": lambda a: Amendment.objects.filter(convention__alliance=a).order_by("number"),
+        "communication": lambda a: CommunicationItem.objects.filter(alliance=a),
+        "bodies": lambda a: GovernanceBody.objects.filter(alliance=a),
+        "meetings": lambda a: Meeting.objects.filter(alliance=a).select_related("body"),
+        "actions": lambda a: (
+            Action.objects.filter(alliance=a)
+            .select_related("owner_user", "owner_partner__partner")
+            .order_by("due_date", "start_date", "title")
+        ),
+        "action_steps": lambda a: ActionStep.objects.filter(action__alliance=a).order_by(
+            "order", "pk"
+        ),
+        "resources": lambda a: Resource.objects.filter(alliance=a),
+        "contributions": lambda a: Contribution.objects.filter(alliance=a).select_related(
+            "partner__partner"
+        ),
+        "expenses": lambda a: BudgetLine.objects.filter(alliance=a),
+        "shares": lambda a: CostShare.objects.filter(alliance=a).select_related("association"),
+    }
+)
 
 
 def read_lists(alliance, names):
     """The named lists of LISTS for the alliance, in one query (PostgreSQL)."""
-    lists = fetch_many({name: LISTS[name](alliance) for name in names})
+    lists = LISTS.read(alliance, names)
     if "dossier" in lists:
         dossiers = lists.pop("dossier")
         Alliance.dossier.related.set_cached_value(alliance, dossiers[0] if dossiers else None)
