@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import F, FilteredRelation, Q
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from alliances.models import Alliance, AllianceMember
+from alliances.models import Alliance, AllianceMember, AllianceSummary
 from alliances.selectors import AllianceRef
 from alliances.stepper import STEP_TITLES
 from core.url_templates import url_maker
@@ -114,19 +115,12 @@ def _step_labels():
 
 
 class Watched:
-    """The figures to watch, summed over the member's alliances (rows and facts alike)."""
+    """The figures to watch, summed over the member's alliances (stored per association,
+    alliances.AssociationSummary)."""
 
-    @property
-    def late_actions(self):
-        return sum(line.late_actions for line in self.alliances)
-
-    @property
-    def off_track(self):
-        return sum(line.off_track for line in self.alliances)
-
-    @property
-    def ending_conventions(self):
-        return sum(line.ending_conventions for line in self.alliances)
+    late_actions: int
+    off_track: int
+    ending_conventions: int
 
     @property
     def attention(self):
@@ -135,10 +129,6 @@ class Watched:
     @property
     def needs_attention(self):
         return bool(self.attention)
-
-    @property
-    def alliance_count(self):
-        return len(self.alliances)
 
     @property
     def watch_notes(self):
@@ -181,7 +171,12 @@ class MemberRow(Watched):
     campaign_id: int | None = None  # its latest finished diagnostic campaign
     maturity_level: int | None = None
     diagnostic_date: object = None
+    alliance_count: int = 0
+    late_actions: int = 0
+    off_track: int = 0
+    ending_conventions: int = 0
     scores: object = None  # that campaign's stored scores (scoring.ScoreSummary), when asked
+    # Its alliances, those needing attention first: all of them, or the first few on a page.
     alliances: list[AllianceLine] = field(default_factory=list)
 
     @property
@@ -189,24 +184,22 @@ class MemberRow(Watched):
         return self.association.name
 
     @property
+    def more_alliances(self):
+        """How many alliances are not among its lines."""
+        return max(self.alliance_count - len(self.alliances), 0)
+
+    @property
     def maturity_label(self):
         level = self.maturity_level
         return gettext("Level %(level)s") % {"level": level} if level else ""
 
 
-SUMMARY_FIELDS = (
-    "summary__current_step",
-    "summary__late_actions",
-    "summary__off_track_indicators",
-    "summary__ending_conventions",
-)
-
-
-def member_rows(network, ids=None, *, with_scores=False) -> list[MemberRow]:
+def member_rows(network, ids=None, *, with_scores=False, lines=None) -> list[MemberRow]:
     """One row per active member (all of them by name, or those of `ids`), with its latest
-    diagnostic and its alliances, from the stored figures: two queries. For a page, `ids` are
-    bound as values (index scans); for the whole network, subqueries (binding 5,000 ids
-    would cost Django ~0.2 s)."""
+    diagnostic, the stored sums of its alliances and its alliances (all, or the first
+    `lines` of each, those needing attention first): two queries whatever the network's size.
+    For a page, `ids` are bound as values (index scans); for the whole network, a subquery
+    (binding 5,000 ids would cost Django ~0.2 s)."""
     from diagnostics.scoring import summary_from_json
 
     memberships = NetworkMembership.objects.filter(
@@ -214,14 +207,18 @@ def member_rows(network, ids=None, *, with_scores=False) -> list[MemberRow]:
     )
     if ids is not None:
         memberships = memberships.filter(association_id__in=ids)
-    members = memberships.values("association_id") if ids is None else list(ids)
     latest = FilteredRelation(
         "association__diagnostic_campaigns",
         condition=Q(association__diagnostic_campaigns__is_latest=True),
     )
-    fields = ["latest__pk", "latest__maturity_level", "latest__closed_at"]
+    fields = [
+        "latest__pk",
+        "latest__maturity_level",
+        "latest__closed_at",
+        *(f"association__alliances_summary__{name}" for name in ASSOCIATION_SUMS),
+    ]
     rows = {}
-    for pk, since, name, department, sector, *campaign in (
+    for pk, since, name, department, sector, *figures in (
         memberships.annotate(latest=latest)
         .order_by("association__name", "association_id")
         .values_list(
@@ -234,38 +231,22 @@ def member_rows(network, ids=None, *, with_scores=False) -> list[MemberRow]:
             *(["latest__scores"] if with_scores else []),
         )
     ):
-        row = MemberRow(Member(pk, name, department, sector), since, *campaign[:3])
+        sums = [value or 0 for value in figures[3:7]]
+        row = MemberRow(Member(pk, name, department, sector), since, *figures[:3], *sums)
         if with_scores:
-            row.scores = summary_from_json(campaign[3])
+            row.scores = summary_from_json(figures[7])
         rows[pk] = row
     if not rows:
         return []
     alliance_url = url_maker("alliances:alliance_detail")
     step_label = _step_labels()
-    lines = {}
-    # Each alliance with the member it counts for: those it leads, and those it has joined
-    # (a union of two index scans; the OR of the two read every alliance).
-    led = Alliance.objects.filter(lead_id__in=members).order_by()
-    joined = AllianceMember.objects.filter(
-        association_id__in=members, state=AllianceMember.State.ACTIVE
-    ).order_by()
-    for member_id, pk, title, lead_id, step, late, off_track, ending in led.values_list(
-        "lead_id", "pk", "title", "lead_id", *SUMMARY_FIELDS
-    ).union(
-        joined.values_list(
-            "association_id",
-            "alliance_id",
-            "alliance__title",
-            "alliance__lead_id",
-            *(f"alliance__{name}" for name in SUMMARY_FIELDS),
-        ),
-        all=True,
+    for member_id, pk, title, lead_id, step, late, off_track, ending in _alliance_lines(
+        network, ids, lines
     ):
-        line = lines.get(pk)
-        if line is None:
-            if step is None and late is None:  # no summary yet: nothing there yet
-                step, late, off_track, ending = 1, 0, 0, 0
-            line = lines[pk] = AllianceLine(
+        if step is None and late is None:  # no summary yet: nothing there yet
+            step, late, off_track, ending = 1, 0, 0, 0
+        rows[member_id].alliances.append(
+            AllianceLine(
                 AllianceRef(pk, title, lead_id),
                 step,
                 late,
@@ -274,14 +255,70 @@ def member_rows(network, ids=None, *, with_scores=False) -> list[MemberRow]:
                 alliance_url(pk),
                 step_label[step],
             )
-        rows[member_id].alliances.append(line)
-    for row in rows.values():
-        row.alliances.sort(key=lambda line: line.alliance.title)
+        )
     return list(rows.values())
 
 
-def page_rows(network, pks):
-    """The full rows of a page's members (`pks`, in the page's order), in that order."""
+#: AssociationSummary's sums, in MemberRow's order.
+ASSOCIATION_SUMS = ("alliances", "late_actions", "off_track_indicators", "ending_conventions")
+
+
+def _alliance_lines(network, ids, lines):
+    """(member, alliance, title, lead, step, late, off track, ending) of each alliance a
+    member leads or has joined, most attention first, then by title; the first `lines` of
+    each member when given. One SQL statement written out: the union of two index scans (an
+    OR of the two conditions read every alliance) numbered per member, which the ORM
+    cannot express (a window over a union) and took ~2 ms a page to compile."""
+    alliance, member = Alliance._meta.db_table, AllianceMember._meta.db_table
+    summary = AllianceSummary._meta.db_table
+    if ids is None:
+        members_sql = (
+            f"SELECT association_id FROM {NetworkMembership._meta.db_table} "
+            "WHERE network_id = %s AND state = %s"
+        )
+        members_params = [network.pk, NetworkMembership.State.ACTIVE]
+    else:
+        ids = list(ids)
+        members_sql = ", ".join(["%s"] * len(ids)) or "NULL"
+        members_params = ids
+    attention = (
+        "COALESCE(s.late_actions, 0) + COALESCE(s.off_track_indicators, 0)"
+        " + COALESCE(s.ending_conventions, 0)"
+    )
+    sql = f"""
+        SELECT member_id, id, title, lead_id, current_step, late_actions,
+               off_track_indicators, ending_conventions
+        FROM (
+            SELECT m.member_id, m.id, m.title, m.lead_id, s.current_step, s.late_actions,
+                   s.off_track_indicators, s.ending_conventions,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY m.member_id
+                       ORDER BY {attention} DESC, LOWER(m.title), m.id
+                   ) AS position
+            FROM (
+                SELECT lead_id AS member_id, id, title, lead_id FROM {alliance}
+                WHERE lead_id IN ({members_sql})
+                UNION ALL
+                SELECT j.association_id, a.id, a.title, a.lead_id
+                FROM {member} j JOIN {alliance} a ON a.id = j.alliance_id
+                WHERE j.association_id IN ({members_sql}) AND j.state = %s
+            ) m
+            LEFT JOIN {summary} s ON s.alliance_id = m.id
+        ) numbered
+        {"WHERE position <= %s" if lines else ""}
+        ORDER BY member_id, position
+    """
+    params = [*members_params, *members_params, AllianceMember.State.ACTIVE]
+    if lines:
+        params.append(lines)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def page_rows(network, pks, *, lines=3):
+    """The full rows of a page's members (`pks`, in the page's order), in that order, with
+    the first `lines` alliances of each."""
     position = {pk: i for i, pk in enumerate(pks)}
-    rows = member_rows(network, list(position))
+    rows = member_rows(network, list(position), lines=lines)
     return sorted(rows, key=lambda row: position[row.association.pk])

@@ -85,6 +85,17 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # PostgreSQL's default planner costs assume spinning disks (a random read 4 times a
+    # sequential one): on SSDs, with the working set in memory, they make it scan whole tables
+    # where an index would read a few rows (the network dashboard's pages 2-3 times slower).
+    # 1.1 is the usual value for SSDs; a server already tuned can be followed with "".
+    random_page_cost = env.str("DATABASE_RANDOM_PAGE_COST", default="1.1")
+    if random_page_cost:
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options["options"] = (
+            f"{options.get('options', '')} -c random_page_cost={float(random_page_cost)}".strip()
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

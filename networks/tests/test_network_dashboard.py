@@ -200,3 +200,41 @@ def test_network_report_kind_renders_the_overview_for_heads_only(rf, django_user
     kind.check_access(request, network)
     with pytest.raises(PermissionDenied):
         kind.check_access(request, network, write=True)
+
+
+def test_a_member_row_shows_three_alliances_most_urgent_first_and_links_to_the_others(client):
+    network = NetworkFactory()
+    head = NetworkHeadFactory(network=network)
+    [member] = _members(network, 1, with_everything=False)
+    with summarised_at_the_end():
+        quiet = [AllianceFactory(lead=member, title=f"Alliance {c}") for c in "ABCD"]
+        late = AllianceFactory(lead=member, title="Alliance Z")
+        ActionFactory(alliance=late, due_date=timezone.localdate() - dt.timedelta(days=3))
+    client.force_login(head.user)
+
+    page = client.get(reverse("networks:network_detail", args=[network.pk])).content.decode()
+
+    shown = [a.title for a in [late, *quiet] if a.title in page]
+    assert shown == ["Alliance Z", "Alliance A", "Alliance B"]
+    assert page.index("Alliance Z") < page.index("Alliance A")
+    assert "+ 2 autres" in page
+    assert reverse("alliances:alliance_list", args=[member.pk]) in page
+    assert "1 action en retard" in page  # what to watch counts every alliance
+
+
+def test_a_page_number_past_the_last_shows_the_last_page(client):
+    network = NetworkFactory()
+    head = NetworkHeadFactory(network=network)
+    for i in range(30):
+        NetworkMembershipFactory(
+            network=network, association=AssociationFactory(name=f"Asso {i:02d}")
+        )
+    client.force_login(head.user)
+    url = reverse("networks:network_detail", args=[network.pk])
+
+    for number in ("2", "99", "x", "-3"):
+        page = client.get(url, {"page": number}).content.decode()
+        last = number in ("2", "99")
+        assert ("Asso 29" in page) is last and ("Asso 00" in page) is not last
+        assert "30 associations adhérentes" in page
+        assert ("Page 2 sur 2" if last else "Page 1 sur 2") in page

@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
+from django.db.models import Count, F, Value, Window
+from django.db.models.functions import Least, RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -33,10 +34,7 @@ def network_detail(request, pk):
         sort = "name"
     # The database filters, orders and cuts the page: only its 25 members are read in full,
     # whatever the size of the network.
-    # The database orders and cuts the page: only its 25 members are read in full.
-    pks = sorted_members(member_filter.qs, sort).values_list("pk", flat=True)
-    page = Paginator(pks, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
+    page = _page_of(sorted_members(member_filter.qs, sort), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
@@ -69,6 +67,32 @@ def network_detail(request, pk):
             "panels": collect_panels("network_panels", request, network),
         },
     )
+
+
+def _page_of(members, number):
+    """The page `number` of `members`' ids (the last page when `number` is past it) and
+    their count, in one query whatever the number: each member numbered in the sort's order
+    and counted by window functions, and the page's positions kept."""
+    try:
+        number = max(int(number or 1), 1)
+    except (TypeError, ValueError):
+        number = 1
+    numbered = members.annotate(
+        total=Window(Count("*")),
+        position=Window(RowNumber(), order_by=list(members.query.order_by)),
+    )
+    last_start = (F("total") - 1) / PAGE_SIZE * PAGE_SIZE
+    start = Least(Value((number - 1) * PAGE_SIZE), last_start)
+    rows = sorted(
+        numbered.filter(position__gt=start, position__lte=start + PAGE_SIZE).values_list(
+            "position", "pk", "total"
+        )
+    )
+    paginator = Paginator(members.values_list("pk", flat=True), PAGE_SIZE)
+    paginator.count = rows[0][2] if rows else 0
+    page = paginator.page((rows[0][0] - 1) // PAGE_SIZE + 1 if rows else 1)
+    page.object_list = [pk for _position, pk, _total in rows]
+    return page
 
 
 @login_required
