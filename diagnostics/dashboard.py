@@ -4,62 +4,103 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from core.dashboard import Panel
+from core.prepared import Prepared
 from organisations.models import Association
 
 from . import results
 from .models import Campaign, NetworkBenchmark, Respondent, Statement
 
+#: The association's latest finished campaign, and its questionnaire's maturity levels.
+LATEST = Prepared(
+    lambda association: (
+        Campaign.objects.filter(association=association, is_latest=True)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "title",
+            "opened_at",
+            "closed_at",
+            "scores",
+            "maturity_level",
+            "version_id",
+            "version__data__maturity_levels",
+        )[:1]
+    ),
+    association=int,
+)
+
 
 def _latest_summary(association):
-    campaign = results.latest_finished(association)
-    if campaign is None:
+    found = LATEST(association=association.pk)
+    if not found:
         return None
+    pk, title, opened_at, closed_at, scores, level, version_id, levels = found[0]
+    campaign = Campaign(
+        pk=pk,
+        association_id=association.pk,
+        title=title,
+        opened_at=opened_at,
+        closed_at=closed_at,
+        scores=scores,
+        maturity_level=level,
+        version_id=version_id,
+        status=Campaign.Status.CLOSED,
+        is_latest=True,
+    )
     result = campaign.stored_scores
     if result is None:  # closed behind the services' back: scored until the nightly check
         result = results.score_campaigns([campaign])[campaign.pk]
-    maturity = (
-        campaign.version.maturity_levels().get(result.maturity_level)
-        if result.maturity_level
-        else None
+    maturity = next(
+        (found for found in levels or () if found["level"] == result.maturity_level), None
     )
     return {"campaign": campaign, "result": result, "maturity": maturity}
 
 
+#: The user's unsubmitted answers to an open campaign of the association: how many
+#: statements they answered and the questionnaire's size, in one query.
+TO_ANSWER = Prepared(
+    lambda user, association: (
+        Respondent.objects.filter(
+            user=user,
+            campaign__association=association,
+            campaign__status=Campaign.Status.OPEN,
+            submitted_at__isnull=True,
+        )
+        .annotate(
+            given=Count(
+                "answers", filter=Q(answers__value__isnull=False) | Q(answers__dont_know=True)
+            ),
+            total=Coalesce(
+                Subquery(
+                    Statement.objects.filter(axis__version_id=OuterRef("campaign__version_id"))
+                    .order_by()
+                    .values("axis__version_id")
+                    .annotate(n=Count("pk"))
+                    .values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
+        )
+        .order_by("pk")
+        .values_list("campaign_id", "campaign__title", "campaign__opened_at", "given", "total")[:1]
+    ),
+    user=int,
+    association=int,
+)
+
+
 def association_panels(request, association, capability):
     to_answer = None
-    statements = (
-        Statement.objects.filter(axis__version_id=OuterRef("campaign__version_id"))
-        .order_by()
-        .values("axis__version_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     if capability.is_member:
-        respondent = (
-            Respondent.objects.filter(
-                user=request.user,
-                campaign__association=association,
-                campaign__status=Campaign.Status.OPEN,
-                submitted_at__isnull=True,
-            )
-            .select_related("campaign")
-            .annotate(
-                given=Count(
-                    "answers", filter=Q(answers__value__isnull=False) | Q(answers__dont_know=True)
-                ),
-                # The questionnaire's size in the same query.
-                total=Coalesce(Subquery(statements, output_field=IntegerField()), 0),
-            )
-            .first()
-        )
-        if respondent is not None:
-            total = respondent.total
+        found = TO_ANSWER(user=request.user.pk, association=association.pk)
+        if found:
+            campaign_id, title, opened_at, given, total = found[0]
             to_answer = {
-                "respondent": respondent,
-                "campaign": respondent.campaign,
-                "given": respondent.given,
+                "campaign": Campaign(pk=campaign_id, title=title, opened_at=opened_at),
+                "given": given,
                 "total": total,
-                "percent": round(100 * respondent.given / total) if total else 0,
+                "percent": round(100 * given / total) if total else 0,
             }
     return [
         Panel(

@@ -22,7 +22,6 @@ from django.utils.translation import gettext_lazy as _
 from .models import (
     WRITE_ROLES,
     Association,
-    AssociationMembership,
     Network,
     NetworkMembership,
     Role,
@@ -59,17 +58,25 @@ class Capability:
 NOTHING = Capability()
 
 
+def associations_of(user) -> list[tuple[int, str, str]]:
+    """(pk, name, role) of each association the user works for, by name: one query a
+    request, shared by the roles and the organisation switcher."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_fa_associations", None)
+    if cached is None:
+        cached = list(
+            Association.objects.filter(memberships__user=user)
+            .order_by("name")
+            .values_list("pk", "name", "memberships__role")
+        )
+        user._fa_associations = cached
+    return cached
+
+
 def user_roles(user) -> dict[int, str]:
     """{association_id: role} for the associations the user works for."""
-    if not user.is_authenticated:
-        return {}
-    cached = getattr(user, "_fa_roles", None)
-    if cached is None:
-        cached = dict(
-            AssociationMembership.objects.filter(user=user).values_list("association_id", "role")
-        )
-        user._fa_roles = cached
-    return cached
+    return {pk: role for pk, _name, role in associations_of(user)}
 
 
 def network_association_ids(user) -> frozenset[int]:
@@ -89,7 +96,7 @@ def network_association_ids(user) -> frozenset[int]:
 
 def forget_cached_access(user):
     """Call after changing the user's memberships within the same request."""
-    for attr in ("_fa_roles", "_fa_network_assocs"):
+    for attr in ("_fa_associations", "_fa_organisations", "_fa_network_assocs"):
         if hasattr(user, attr):
             delattr(user, attr)
 

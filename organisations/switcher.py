@@ -6,7 +6,8 @@ works for a member, switches explicitly instead of seeing everything mixed.
 
 from dataclasses import dataclass
 
-from organisations.models import Association, Network
+from organisations.access import associations_of
+from organisations.models import Network
 
 SESSION_KEY = "current_organisation"
 
@@ -24,18 +25,14 @@ class Organisation:
 
 
 def organisations_of(user):
-    """Every organisation the user may switch to, associations first (2 queries, cached)."""
+    """Every organisation the user may switch to, associations first (2 queries a request, the
+    first shared with the user's roles)."""
     if not user.is_authenticated:
         return []
     cached = getattr(user, "_fa_organisations", None)
     if cached is not None:
         return cached
-    orgs = [
-        Organisation("association", pk, name, role)
-        for pk, name, role in Association.objects.filter(memberships__user=user)
-        .order_by("name")
-        .values_list("pk", "name", "memberships__role")
-    ]
+    orgs = [Organisation("association", pk, name, role) for pk, name, role in associations_of(user)]
     orgs += [
         Organisation("network", pk, name, "head")
         for pk, name in Network.objects.filter(heads__user=user)

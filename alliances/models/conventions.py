@@ -68,13 +68,14 @@ class Clause(models.TextChoices):
 
 
 class ConventionQuerySet(models.QuerySet):
-    def ending_soon(self, today=None):
-        """Signed conventions whose end date falls within the next 60 days."""
+    def ending_soon(self, today=None, until=None):
+        """Signed conventions whose end date falls within the next 60 days (from `today` to
+        `until`, when a prepared read passes both)."""
         today = today or timezone.localdate()
         return self.filter(
             status=ConventionStatus.SIGNED,
             end_date__gte=today,
-            end_date__lte=today + dt.timedelta(days=ENDING_SOON_DAYS),
+            end_date__lte=until or today + dt.timedelta(days=ENDING_SOON_DAYS),
         )
 
 

@@ -21,3 +21,5 @@ CACHES = {
     }
 }
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# Every prepared read (core/prepared.py) built and compiled again at each call and compared.
+PREPARED_CHECK = True

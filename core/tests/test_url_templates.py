@@ -20,3 +20,8 @@ def test_url_maker_gives_what_reverse_gives(name):
 def test_url_maker_refuses_a_pattern_that_takes_no_argument():
     with pytest.raises(NoReverseMatch):
         url_maker("accounts:profile")
+
+
+def test_url_maker_of_two_arguments_gives_what_reverse_gives():
+    make = url_maker("evaluation:indicator_detail", 2)
+    assert make(12, 345) == reverse("evaluation:indicator_detail", args=[12, 345])

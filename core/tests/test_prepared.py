@@ -1,0 +1,94 @@
+"""Prepared reads give what their queryset gives, compile once, and refuse what they cannot
+run right."""
+
+import datetime as dt
+
+import pytest
+from django.db.models import Count
+from django.test import override_settings
+
+from alliances.models import Action, Alliance
+from alliances.tests.factories import ActionFactory, AllianceFactory
+from core.prepared import Prepared
+from organisations.tests.factories import AssociationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _late_actions(association, today):
+    return (
+        Action.objects.filter(alliance__lead=association, due_date__lt=today)
+        .annotate(step_count=Count("steps"))
+        .order_by("due_date", "pk")
+        .values_list("step_count", "title", "due_date", "alliance__title")
+    )
+
+
+def test_a_prepared_read_gives_what_its_queryset_gives_for_each_value():
+    read = Prepared(_late_actions, association=int, today=dt.date)
+    first, second = AssociationFactory(), AssociationFactory()
+    for association, n in ((first, 3), (second, 2)):
+        alliance = AllianceFactory(lead=association)
+        for i in range(n):
+            ActionFactory(alliance=alliance, due_date=dt.date(2026, 1, 1 + i))
+
+    for association in (first, second):
+        for today in (dt.date(2026, 1, 2), dt.date(2026, 2, 1)):
+            expected = list(_late_actions(association.pk, today))
+            assert read(association=association.pk, today=today) == expected
+    assert len(read(association=first.pk, today=dt.date(2026, 2, 1))) == 3
+
+
+@override_settings(PREPARED_CHECK=False)
+def test_a_prepared_read_builds_its_queryset_once_then_only_runs_its_sql():
+    built = []
+
+    def build(title):
+        built.append(title)
+        return Alliance.objects.filter(title=title).values_list("pk")
+
+    read = Prepared(build, title=str)
+    alliance = AllianceFactory(title="Mobilité solidaire")
+
+    assert read(title="Mobilité solidaire") == [(alliance.pk,)]
+    assert read(title="Autre") == []
+    assert len(built) == 2  # compiled twice at the first call, to check it, and never again
+
+
+def test_a_parameter_the_orm_transforms_is_refused():
+    read = Prepared(
+        lambda title: Alliance.objects.filter(title__icontains=title).values_list("pk"),
+        title=str,
+    )
+    with pytest.raises(TypeError, match="do not reach the SQL"):
+        read(title="mobilité")
+
+
+def test_a_value_derived_from_a_parameter_is_refused():
+    read = Prepared(
+        lambda today: Action.objects.filter(due_date__lt=today + dt.timedelta(days=7)).values_list(
+            "pk"
+        ),
+        today=dt.date,
+    )
+    with pytest.raises(TypeError):
+        read(today=dt.date(2026, 1, 1))
+
+
+def test_sql_that_changes_with_a_value_is_caught_under_the_test_settings():
+    def build(association):
+        queryset = Alliance.objects.filter(lead=association)
+        if association > 0:  # a branch on the value: not preparable
+            queryset = queryset.filter(title__startswith="A")
+        return queryset.values_list("pk")
+
+    read = Prepared(build, association=int)
+    association = AssociationFactory()
+    with pytest.raises(AssertionError, match="changed"):
+        read(association=association.pk)
+
+
+def test_only_a_values_list_read_is_prepared():
+    read = Prepared(lambda association: Alliance.objects.filter(lead=association), association=int)
+    with pytest.raises(TypeError, match="values_list"):
+        read(association=1)
