@@ -2,6 +2,7 @@
 DATABASE_URL's (a seed_scale database), before any query is made."""
 
 import environ
+from django.core.management.base import CommandError
 from django.db import connections
 
 
@@ -14,11 +15,17 @@ def add_database_option(parser):
 
 
 def use_database(value):
+    """Points the default connection at `value` (a URL, or a database name on the same
+    server), its backend included: a PostgreSQL URL works when DATABASE_URL is SQLite."""
     if not value:
         return
-    connection = connections["default"]
-    connection.close()
+    settings_dict = dict(connections.settings["default"])
     if "://" in value:
-        connection.settings_dict.update(environ.Env.db_url_config(value))
+        settings_dict.update(environ.Env.db_url_config(value))
+    elif "sqlite" in settings_dict["ENGINE"]:
+        raise CommandError(f"{value}: give a postgres://… URL (DATABASE_URL is SQLite).")
     else:
-        connection.settings_dict["NAME"] = value
+        settings_dict["NAME"] = value
+    connections["default"].close()
+    connections.settings["default"] = settings_dict
+    del connections["default"]

@@ -184,7 +184,8 @@ def _clients(target):
     for who in ("staff", "head", "head500"):
         email = target.get("email" if who == "staff" else f"{who}_email")
         if email:
-            clients[who] = Client()
+            # A host every settings module allows (the test client's « testserver » is not).
+            clients[who] = Client(HTTP_HOST="localhost")
             clients[who].force_login(User.objects.get(email=email))
     return clients
 
