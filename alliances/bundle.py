@@ -23,6 +23,8 @@ from django.db import connections
 from django.db.models import JSONField
 from django.db.models.query import get_related_populators
 
+from core.prepared import prefetched
+
 
 class _Pairs(list):
     """A JSON object with its keys in order, duplicates kept."""
@@ -151,7 +153,4 @@ def attach(objects, cache_name, children, key):
     for child in children:
         by_parent.setdefault(getattr(child, key), []).append(child)
     for obj in objects:
-        queryset = getattr(obj, cache_name).all()
-        queryset._result_cache = by_parent.get(obj.pk, [])
-        queryset._prefetch_done = True
-        obj.__dict__.setdefault("_prefetched_objects_cache", {})[cache_name] = queryset
+        prefetched(obj, cache_name, by_parent.get(obj.pk, []))

@@ -18,8 +18,9 @@ prepared statement is, on the ORM's side.
 The rules that make it right:
 - the queryset's SQL may depend on its parameters' values only through the parameters
   themselves: no `if` on a value, no list of variable length (`__in=[…]`: use a subquery);
-- parameters are ints, strings or dates, each declared with its type (a stand-in of that
-  type); a parameter the ORM transforms (`__contains`, `__date`) is refused at the first call;
+- parameters are ints, strings, dates or (aware) datetimes, each declared with its type (a
+  stand-in of that type); a parameter the ORM transforms (`__contains`, `__date`) is refused
+  at the first call;
 - the queryset ends with `values_list()`: rows come back as tuples, through each column's
   converters, as `values_list()` gives them.
 It is compiled twice at first, with other stand-ins, and refused when anything but the
@@ -41,12 +42,16 @@ _stand_ins = itertools.count(1)
 def _stand_in(kind):
     n = next(_stand_ins)
     if kind is int:
-        return -(7_000_000_000_000 + n)
+        # Within a 32-bit column's range (the ORM gives up on a value out of its field's
+        # range): a small-integer column is not a parameter.
+        return 2_000_000_000 + n
     if kind is str:
         return f"\x1fprepared-{n}\x1f"
     if kind is dt.date:
         return dt.date(1000, 1, 1) + dt.timedelta(days=n)
-    raise TypeError(f"A prepared parameter is an int, a str or a date, not {kind!r}.")
+    if kind is dt.datetime:
+        return dt.datetime(1000, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=n)
+    raise TypeError(f"A prepared parameter is an int, a str, a date or a datetime, not {kind!r}.")
 
 
 @dataclass(frozen=True)
@@ -128,3 +133,38 @@ class Prepared:
 
 def _key(value):
     return (type(value), value) if isinstance(value, int | str | dt.date) else (None, id(value))
+
+
+class PreparedModels(Prepared):
+    """A prepared read of model instances: `build` returns a queryset of the model (no
+    values_list), read with every concrete field and turned into instances as the ORM does
+    (`Model.from_db`). For pages that hand instances to shared templates and methods."""
+
+    def __init__(self, build, **parameters):
+        self.model = None
+
+        def with_fields(**values):
+            queryset = build(**values)
+            self.model = queryset.model
+            return queryset.values_list(*_attnames(queryset.model))
+
+        super().__init__(with_fields, **parameters)
+
+    def __call__(self, **values):
+        rows = super().__call__(**values)
+        model, db = self.model, self._compiled.db
+        names = _attnames(model)
+        return [model.from_db(db, names, row) for row in rows]
+
+
+def _attnames(model):
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def prefetched(instance, name, objects):
+    """Sets `objects` as the prefetched `name` of `instance`, as prefetch_related would:
+    `instance.<name>.all()` then runs no query."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache = list(objects)
+    queryset._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset

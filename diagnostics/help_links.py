@@ -7,6 +7,9 @@ cannot be built gives no link rather than an error.
 
 from django.urls import NoReverseMatch, reverse
 
+from alliances.models import Alliance
+from core.prepared import PreparedModels
+
 # target -> (URL name, needs an alliance, extra kwargs)
 TARGETS = {
     "alliance_step_1": ("alliances:alliance_step", True, {"step": 1}),
@@ -22,13 +25,18 @@ TARGETS = {
 }
 
 
+LATEST_ALLIANCE = PreparedModels(
+    lambda association: Alliance.objects.of_association(association).order_by("-updated_at", "-pk")[
+        :1
+    ],
+    association=int,
+)
+
+
 def latest_alliance(association):
     """The association's most recently updated alliance, or None."""
-    try:
-        from alliances.models import Alliance
-    except ImportError:  # pragma: no cover
-        return None
-    return Alliance.objects.of_association(association).order_by("-updated_at").first()
+    found = LATEST_ALLIANCE(association=association.pk)
+    return found[0] if found else None
 
 
 def help_url(target: str, association, alliance) -> str | None:

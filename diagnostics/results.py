@@ -6,16 +6,26 @@ read the scores each finished campaign stored when it closed (`Campaign.scores`)
 network's stored benchmark (models/benchmark.py).
 """
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from core.prepared import Prepared, PreparedModels, prefetched
 from organisations.models import NetworkMembership
 
 from . import help_links
-from .models import Answer, Axis, Campaign, QuestionnaireVersion
+from .models import (
+    Answer,
+    Axis,
+    Campaign,
+    NetworkBenchmark,
+    QuestionnaireVersion,
+    Recommendation,
+    Statement,
+)
 from .models.questionnaire import axis_specs
 from .radar import RadarSeries, radar_svg
 from .scoring import (
@@ -32,29 +42,63 @@ from .scoring import (
 # --- Queries ------------------------------------------------------------------------------------
 
 
+AXES = PreparedModels(
+    lambda version: Axis.objects.filter(version_id=version).order_by("position"), version=int
+)
+STATEMENTS = PreparedModels(
+    lambda version: Statement.objects.filter(axis__version_id=version).order_by(
+        "axis__position", "position"
+    ),
+    version=int,
+)
+RECOMMENDATIONS = PreparedModels(
+    lambda version: Recommendation.objects.filter(axis__version_id=version).order_by("pk"),
+    version=int,
+)
+
+
 def version_axes(version_ids) -> dict[int, list[Axis]]:
-    """{version id: axes with statements and recommendations}, in three queries."""
-    axes = (
-        Axis.objects.filter(version_id__in=set(version_ids))
-        .prefetch_related("statements", "recommendations")
-        .order_by("version_id", "position")
-    )
-    by_version = defaultdict(list)
-    for axis in axes:
-        by_version[axis.version_id].append(axis)
+    """{version id: axes with statements and recommendations}, in three queries a version
+    (a questionnaire version never changes: read as prepared statements)."""
+    by_version = {}
+    for version_id in sorted(set(version_ids)):
+        axes = AXES(version=version_id)
+        children = {axis.pk: ([], []) for axis in axes}
+        for statement in STATEMENTS(version=version_id):
+            children[statement.axis_id][0].append(statement)
+        for recommendation in RECOMMENDATIONS(version=version_id):
+            children[recommendation.axis_id][1].append(recommendation)
+        for axis in axes:
+            statements, recommendations = children[axis.pk]
+            prefetched(axis, "statements", statements)
+            prefetched(axis, "recommendations", recommendations)
+        by_version[version_id] = axes
     return by_version
 
 
+ANSWERS = Prepared(
+    lambda campaign: Answer.objects.filter(respondent__campaign_id=campaign).values_list(
+        "respondent_id", "statement__code", "value", "dont_know"
+    ),
+    campaign=int,
+)
+
+
 def answers_by_campaign(campaign_ids) -> dict[int, dict]:
-    """{campaign id: {respondent id: {statement code: value or None}}}, in one query.
+    """{campaign id: {respondent id: {statement code: value or None}}}, in one query (a
+    prepared one for a single campaign, the results page's case).
 
     Only answers actually given count: a row with neither a value nor « je ne sais pas »
     (a comment typed before choosing) is left out.
     """
     campaign_ids = list(campaign_ids)
-    rows = Answer.objects.filter(respondent__campaign_id__in=set(campaign_ids)).values_list(
-        "respondent__campaign_id", "respondent_id", "statement__code", "value", "dont_know"
-    )
+    if len(campaign_ids) == 1:
+        [campaign_id] = campaign_ids
+        rows = ((campaign_id, *row) for row in ANSWERS(campaign=campaign_id))
+    else:
+        rows = Answer.objects.filter(respondent__campaign_id__in=set(campaign_ids)).values_list(
+            "respondent__campaign_id", "respondent_id", "statement__code", "value", "dont_know"
+        )
     result: dict[int, dict] = {cid: {} for cid in campaign_ids}
     for campaign_id, respondent_id, code, value, dont_know in rows:
         if value is None and not dont_know:
@@ -64,8 +108,9 @@ def answers_by_campaign(campaign_ids) -> dict[int, dict]:
 
 
 def score_campaigns(campaigns, axes_by_version=None) -> dict[int, CampaignResult]:
-    """{campaign id: its result}, scored from the answers: four queries for any number (one
-    when their versions' axes are given, as version_axes() reads them)."""
+    """{campaign id: its result}, scored from the answers: one query for their answers and
+    three a version (none when their versions' axes are given, as version_axes() reads
+    them)."""
     campaigns = list(campaigns)
     if not campaigns:
         return {}
@@ -76,14 +121,24 @@ def score_campaigns(campaigns, axes_by_version=None) -> dict[int, CampaignResult
     return {c.pk: score_campaign(specs[c.version_id], answers[c.pk]) for c in campaigns}
 
 
-def previous_finished(campaign: Campaign) -> Campaign | None:
-    return (
+PREVIOUS = PreparedModels(
+    lambda association, opened_at, campaign: (
         Campaign.objects.finished()
-        .filter(association_id=campaign.association_id, opened_at__lt=campaign.opened_at)
-        .exclude(pk=campaign.pk)
-        .order_by("-opened_at")
-        .first()
+        .filter(association_id=association, opened_at__lt=opened_at)
+        .exclude(pk=campaign)
+        .order_by("-opened_at", "-pk")[:1]
+    ),
+    association=int,
+    opened_at=dt.datetime,
+    campaign=int,
+)
+
+
+def previous_finished(campaign: Campaign) -> Campaign | None:
+    found = PREVIOUS(
+        association=campaign.association_id, opened_at=campaign.opened_at, campaign=campaign.pk
     )
+    return found[0] if found else None
 
 
 def latest_finished(association) -> Campaign | None:
@@ -111,24 +166,29 @@ class NetworkComparison:
         return self.contributors >= MIN_GROUP_SIZE
 
 
-def network_comparison(association) -> NetworkComparison | None:
-    """The medians per axis of the association's (first) network, from its stored benchmark:
-    shown only when at least MIN_GROUP_SIZE members have results, for their anonymity."""
-    membership = (
+FIRST_NETWORK = Prepared(
+    lambda association: (
         NetworkMembership.objects.filter(
             association=association, state=NetworkMembership.State.ACTIVE
         )
-        .select_related("network__benchmark")
-        .order_by("network__name")
-        .first()
-    )
-    if membership is None:
+        .order_by("network__name", "network_id")
+        .values_list("network_id", "network__name", "network__benchmark__figures")[:1]
+    ),
+    association=int,
+)
+
+
+def network_comparison(association) -> NetworkComparison | None:
+    """The medians per axis of the association's (first) network, from its stored benchmark:
+    shown only when at least MIN_GROUP_SIZE members have results, for their anonymity."""
+    found = FIRST_NETWORK(association=association.pk)
+    if not found:
         return None
-    network = membership.network
-    benchmark = getattr(network, "benchmark", None)
-    if benchmark is None:
-        return NetworkComparison(network.name, 0, {})
-    return NetworkComparison(network.name, benchmark.contributors, benchmark.medians())
+    network_id, name, figures = found[0]
+    if figures is None:
+        return NetworkComparison(name, 0, {})
+    benchmark = NetworkBenchmark(network_id=network_id, figures=figures)
+    return NetworkComparison(name, benchmark.contributors, benchmark.medians())
 
 
 # --- The results, ready to display --------------------------------------------------------------

@@ -1,13 +1,36 @@
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+
+from core.prepared import PreparedModels
 
 from .kinds import get_kind
 from .models import Report
 
 
+def _latest(limit):
+    """A subject's latest `limit` reports of a kind."""
+    return PreparedModels(
+        lambda content_type, subject, kind: Report.objects.filter(
+            content_type_id=content_type, object_id=subject, kind=kind
+        ).order_by("-created_at", "-pk")[:limit],
+        content_type=int,
+        subject=int,
+        kind=str,
+    )
+
+
+#: The subject's page shows the ten latest, the list of its reports a hundred.
+LATEST = {10: _latest(10), 100: _latest(100)}
+
+
 def reports_panel(request, kind_code, subject, *, limit=10):
     """What a subject's page shows of its reports: the button, the latest ones."""
     kind = get_kind(kind_code)
-    reports = list(Report.objects.of_subject(subject).filter(kind=kind.code)[:limit])
+    reports = LATEST[limit](
+        content_type=ContentType.objects.get_for_model(subject).pk,
+        subject=subject.pk,
+        kind=kind.code,
+    )
     can_request = True
     try:
         kind.check_access(request, subject, write=True)

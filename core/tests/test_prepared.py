@@ -9,7 +9,7 @@ from django.test import override_settings
 
 from alliances.models import Action, Alliance
 from alliances.tests.factories import ActionFactory, AllianceFactory
-from core.prepared import Prepared
+from core.prepared import Prepared, PreparedModels
 from organisations.tests.factories import AssociationFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_a_value_derived_from_a_parameter_is_refused():
 def test_sql_that_changes_with_a_value_is_caught_under_the_test_settings():
     def build(association):
         queryset = Alliance.objects.filter(lead=association)
-        if association > 0:  # a branch on the value: not preparable
+        if association < 1_000_000:  # a branch on the value: not preparable
             queryset = queryset.filter(title__startswith="A")
         return queryset.values_list("pk")
 
@@ -92,3 +92,20 @@ def test_only_a_values_list_read_is_prepared():
     read = Prepared(lambda association: Alliance.objects.filter(lead=association), association=int)
     with pytest.raises(TypeError, match="values_list"):
         read(association=1)
+
+
+def test_prepared_models_are_the_instances_the_queryset_gives():
+    read = PreparedModels(
+        lambda association: Alliance.objects.filter(lead=association).order_by("pk"),
+        association=int,
+    )
+    association = AssociationFactory()
+    alliances = [AllianceFactory(lead=association) for _ in range(2)]
+
+    found = read(association=association.pk)
+
+    assert found == alliances
+    assert [(a.title, a.lead_id, a.created_at) for a in found] == [
+        (a.title, a.lead_id, a.created_at) for a in alliances
+    ]
+    assert not found[0]._state.adding
