@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from organisations.access import get_association_for_user
 
-from . import services
+from . import selectors, services
 from .access import get_campaign_for_user, get_respondent_for_user
 from .forms import OpenCampaignForm
 from .models import Axis, Campaign, Statement
@@ -78,13 +78,7 @@ def campaign_open(request, pk):
 def campaign_detail(request, pk):
     """Progress while the campaign runs; its results once it is finished."""
     campaign, capability = get_campaign_for_user(request, pk)
-    respondents = list(
-        campaign.respondents.select_related("user").annotate(
-            given=Count(
-                "answers", filter=Q(answers__value__isnull=False) | Q(answers__dont_know=True)
-            )
-        )
-    )
+    respondents = selectors.respondents_of(campaign)
     my_respondent = next((r for r in respondents if r.user_id == request.user.pk), None)
     context = {
         "campaign": campaign,
@@ -92,7 +86,7 @@ def campaign_detail(request, pk):
         "capability": capability,
         "respondents": respondents,
         "my_respondent": my_respondent,
-        "statement_total": Statement.objects.filter(axis__version=campaign.version_id).count(),
+        "statement_total": selectors.statement_count(campaign.version_id),
         "submitted_count": sum(1 for r in respondents if r.submitted_at),
     }
     if campaign.is_finished:
@@ -126,7 +120,7 @@ def _given_count(respondent):
 
 
 def _progress(campaign, respondent, axes, position):
-    total = Statement.objects.filter(axis__version_id=campaign.version_id).count()
+    total = selectors.statement_count(campaign.version_id)
     given = _given_count(respondent)
     return {
         "position": position,
