@@ -9,6 +9,9 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
 
+    def ready(self):
+        from . import lookups  # noqa: F401 (registers `__any`)
+
 
 def project_app_configs():
     """The project's own apps (top-level folders of the repository), in INSTALLED_APPS order:

@@ -19,8 +19,8 @@ The rules that make it right:
 - the queryset's SQL may depend on its parameters' values only through the parameters
   themselves: no `if` on a value, no list of variable length (`__in=[…]`: use a subquery);
 - parameters are ints, strings, dates or (aware) datetimes, each declared with its type (a
-  stand-in of that type); a parameter the ORM transforms (`__contains`, `__date`) is refused
-  at the first call;
+  stand-in of that type), or lists of ints for `__any` (core/lookups.py); a parameter the
+  ORM transforms (`__contains`, `__date`) is refused at the first call;
 - the queryset ends with `values_list()`: rows come back as tuples, through each column's
   converters, as `values_list()` gives them.
 It is compiled twice at first, with other stand-ins, and refused when anything but the
@@ -51,6 +51,8 @@ def _stand_in(kind):
         return dt.date(1000, 1, 1) + dt.timedelta(days=n)
     if kind is dt.datetime:
         return dt.datetime(1000, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=n)
+    if kind is list:  # of ints, for `field__any=` (core/lookups.py)
+        return [2_000_000_000 + n, 2_000_000_000 - n]
     raise TypeError(f"A prepared parameter is an int, a str, a date or a datetime, not {kind!r}.")
 
 
@@ -72,6 +74,9 @@ class Prepared:
     def __call__(self, **values):
         if set(values) != set(self.parameters):
             raise TypeError(f"Expected the parameters {sorted(self.parameters)}.")
+        if connections[self._db()].vendor != "postgresql":
+            # Elsewhere (SQLite: the demo) the ORM runs it as it is.
+            return list(self.build(**values))
         compiled = self._compiled
         if compiled is None:
             # Twice, with other stand-ins: what differs is derived from a parameter.
@@ -103,6 +108,9 @@ class Prepared:
         # columns in values_list's order).
         return list(compiled.compiler.results_iter(results=[fetched], tuple_expected=True))
 
+    def _db(self):
+        return self._compiled.db if self._compiled else "default"
+
     def _compile(self):
         stand_ins = {name: _stand_in(kind) for name, kind in self.parameters.items()}
         queryset = self.build(**stand_ins)
@@ -132,6 +140,8 @@ class Prepared:
 
 
 def _key(value):
+    if isinstance(value, list):
+        return (list, tuple(value))
     return (type(value), value) if isinstance(value, int | str | dt.date) else (None, id(value))
 
 
@@ -152,7 +162,7 @@ class PreparedModels(Prepared):
 
     def __call__(self, **values):
         rows = super().__call__(**values)
-        model, db = self.model, self._compiled.db
+        model, db = self.model, self._db()
         names = _attnames(model)
         return [model.from_db(db, names, row) for row in rows]
 

@@ -238,6 +238,15 @@ def member_rows(network, ids=None, *, with_scores=False, lines=None) -> list[Mem
         rows[pk] = row
     if not rows:
         return []
+    for member_id, line in alliance_lines(network, ids, lines):
+        rows[member_id].alliances.append(line)
+    return list(rows.values())
+
+
+def alliance_lines(network, ids, lines=None):
+    """(member, AllianceLine) of each alliance the network's members (those of `ids`, or all)
+    lead or have joined, most attention first, then by title; the first `lines` of each
+    member when given."""
     alliance_url = url_maker("alliances:alliance_detail")
     step_label = _step_labels()
     for member_id, pk, title, lead_id, step, late, off_track, ending in _alliance_lines(
@@ -245,7 +254,8 @@ def member_rows(network, ids=None, *, with_scores=False, lines=None) -> list[Mem
     ):
         if step is None and late is None:  # no summary yet: nothing there yet
             step, late, off_track, ending = 1, 0, 0, 0
-        rows[member_id].alliances.append(
+        yield (
+            member_id,
             AllianceLine(
                 AllianceRef(pk, title, lead_id),
                 step,
@@ -254,9 +264,8 @@ def member_rows(network, ids=None, *, with_scores=False, lines=None) -> list[Mem
                 ending,
                 alliance_url(pk),
                 step_label[step],
-            )
+            ),
         )
-    return list(rows.values())
 
 
 #: AssociationSummary's sums, in MemberRow's order.
@@ -314,11 +323,3 @@ def _alliance_lines(network, ids, lines):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
-
-
-def page_rows(network, pks, *, lines=3):
-    """The full rows of a page's members (`pks`, in the page's order), in that order, with
-    the first `lines` alliances of each."""
-    position = {pk: i for i, pk in enumerate(pks)}
-    rows = member_rows(network, list(position), lines=lines)
-    return sorted(rows, key=lambda row: position[row.association.pk])

@@ -4,6 +4,7 @@ run right."""
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.db.models import Count
 from django.test import override_settings
 
@@ -13,6 +14,10 @@ from core.prepared import Prepared, PreparedModels
 from organisations.tests.factories import AssociationFactory
 
 pytestmark = pytest.mark.django_db
+# Elsewhere (SQLite: the demo) a prepared read is the ORM's plain read.
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
 
 
 def _late_actions(association, today):
@@ -39,6 +44,7 @@ def test_a_prepared_read_gives_what_its_queryset_gives_for_each_value():
     assert len(read(association=first.pk, today=dt.date(2026, 2, 1))) == 3
 
 
+@postgresql_only
 @override_settings(PREPARED_CHECK=False)
 def test_a_prepared_read_builds_its_queryset_once_then_only_runs_its_sql():
     built = []
@@ -55,6 +61,7 @@ def test_a_prepared_read_builds_its_queryset_once_then_only_runs_its_sql():
     assert len(built) == 2  # compiled twice at the first call, to check it, and never again
 
 
+@postgresql_only
 def test_a_parameter_the_orm_transforms_is_refused():
     read = Prepared(
         lambda title: Alliance.objects.filter(title__icontains=title).values_list("pk"),
@@ -64,6 +71,7 @@ def test_a_parameter_the_orm_transforms_is_refused():
         read(title="mobilité")
 
 
+@postgresql_only
 def test_a_value_derived_from_a_parameter_is_refused():
     read = Prepared(
         lambda today: Action.objects.filter(due_date__lt=today + dt.timedelta(days=7)).values_list(
@@ -75,6 +83,7 @@ def test_a_value_derived_from_a_parameter_is_refused():
         read(today=dt.date(2026, 1, 1))
 
 
+@postgresql_only
 def test_sql_that_changes_with_a_value_is_caught_under_the_test_settings():
     def build(association):
         queryset = Alliance.objects.filter(lead=association)
@@ -88,6 +97,7 @@ def test_sql_that_changes_with_a_value_is_caught_under_the_test_settings():
         read(association=association.pk)
 
 
+@postgresql_only
 def test_only_a_values_list_read_is_prepared():
     read = Prepared(lambda association: Alliance.objects.filter(lead=association), association=int)
     with pytest.raises(TypeError, match="values_list"):
@@ -109,3 +119,16 @@ def test_prepared_models_are_the_instances_the_queryset_gives():
         (a.title, a.lead_id, a.created_at) for a in alliances
     ]
     assert not found[0]._state.adding
+
+
+def test_a_list_of_ids_is_one_parameter_whatever_its_length():
+    read = Prepared(
+        lambda ids: Alliance.objects.filter(pk__any=ids).order_by("pk").values_list("pk"),
+        ids=list,
+    )
+    alliances = [AllianceFactory() for _ in range(3)]
+    pks = [a.pk for a in alliances]
+
+    assert read(ids=pks) == [(pk,) for pk in pks]
+    assert read(ids=pks[:1]) == [(pks[0],)]
+    assert read(ids=[]) == []

@@ -1,8 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Count, F, Value, Window
-from django.db.models.functions import Least, RowNumber
+from django.db.models import Count, Window
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.dashboard import collect_panels
+from core.prepared import Prepared
 from organisations.access import get_network_for_head
 from organisations.forms import InviteAssociationForm
 from organisations.models import NetworkMembership
@@ -17,10 +16,10 @@ from organisations.services import MembershipError
 
 from .. import exports, services
 from ..filters import MemberFilter
-from ..members import SORTS, members_of, page_rows, sorted_members
+from ..member_page import member_page
+from ..members import SORTS, members_of
 from ..picture import picture
 
-PAGE_SIZE = 25
 INVITED_SHOWN = 10
 
 
@@ -29,26 +28,24 @@ def network_detail(request, pk):
     """The network dashboard: every active member with its diagnostic and alliances."""
     network, capability = get_network_for_head(request, pk)
     member_filter = MemberFilter(request.GET or None, queryset=members_of(network))
+    filters = {}
+    if member_filter.is_bound:
+        member_filter.form.is_valid()  # a value that does not validate is left out
+        filters = member_filter.form.cleaned_data
     sort = request.GET.get("tri", "name")
     if sort.lstrip("-") not in SORTS:
         sort = "name"
+    try:
+        number = max(int(request.GET.get("page") or 1), 1)
+    except ValueError:
+        number = 1
     # The database filters, orders and cuts the page: only its 25 members are read in full,
     # whatever the size of the network.
-    page = _page_of(sorted_members(member_filter.qs, sort), request.GET.get("page"))
+    page = member_page(network, filters, sort, number)
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
     sort_query.pop("tri", None)
-    # The latest invitations only: a network of thousands may have hundreds pending.
-    pending = NetworkMembership.objects.filter(
-        network=network, state=NetworkMembership.State.INVITED
-    ).order_by("-invited_at", "pk")
-    invited = list(
-        pending.annotate(total=Window(Count("pk"))).values_list(
-            "association__name", "invited_at", "total"
-        )[:INVITED_SHOWN]
-    )
-    invited_more = invited[0][2] - len(invited) if invited else 0
     return render(
         request,
         "networks/network_detail.html",
@@ -57,42 +54,35 @@ def network_detail(request, pk):
             "is_head": capability.can_edit,
             "filter": member_filter,
             "page": page,
-            "rows": page_rows(network, page.object_list),
-            "total": page.paginator.count,
+            "total": page.total,
             "sort": sort,
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
-            "invited": invited,
-            "invited_more": invited_more,
+            **pending_invitations(network),
             "panels": collect_panels("network_panels", request, network),
         },
     )
 
 
-def _page_of(members, number):
-    """The page `number` of `members`' ids (the last page when `number` is past it) and
-    their count, in one query whatever the number: each member numbered in the sort's order
-    and counted by window functions, and the page's positions kept."""
-    try:
-        number = max(int(number or 1), 1)
-    except (TypeError, ValueError):
-        number = 1
-    numbered = members.annotate(
-        total=Window(Count("*")),
-        position=Window(RowNumber(), order_by=list(members.query.order_by)),
-    )
-    last_start = (F("total") - 1) / PAGE_SIZE * PAGE_SIZE
-    start = Least(Value((number - 1) * PAGE_SIZE), last_start)
-    rows = sorted(
-        numbered.filter(position__gt=start, position__lte=start + PAGE_SIZE).values_list(
-            "position", "pk", "total"
-        )
-    )
-    paginator = Paginator(members.values_list("pk", flat=True), PAGE_SIZE)
-    paginator.count = rows[0][2] if rows else 0
-    page = paginator.page((rows[0][0] - 1) // PAGE_SIZE + 1 if rows else 1)
-    page.object_list = [pk for _position, pk, _total in rows]
-    return page
+#: The latest invitations waiting for an answer, and how many there are in all: a network of
+#: thousands may have hundreds pending.
+PENDING = Prepared(
+    lambda network: (
+        NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.INVITED)
+        .annotate(total=Window(Count("pk")))
+        .order_by("-invited_at", "-pk")
+        .values_list("association__name", "invited_at", "total")[:INVITED_SHOWN]
+    ),
+    network=int,
+)
+
+
+def pending_invitations(network):
+    invited = PENDING(network=network.pk)
+    return {
+        "invited": invited,
+        "invited_more": invited[0][2] - len(invited) if invited else 0,
+    }
 
 
 @login_required
