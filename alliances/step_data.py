@@ -233,12 +233,17 @@ def step4(alliance, request=None, lists=None):
     lists = lists or read_lists(alliance, ["conventions", "convention_parties", "amendments"])
     conventions = lists["conventions"]
     today = timezone.localdate()
+    # The checklist's texts, translated once for every convention of the page.
+    clauses = [(c.value, str(c.label)) for c in Clause]
+    state = {True: _("present"), False: _("missing")}
     for convention in conventions:
         convention.flag_ending = convention.ends_soon(today)
         convention.days_remaining = convention.days_left(today)
         present = set(convention.clauses or [])
-        convention.clause_rows = [(c.label, c.value in present) for c in Clause]
-        convention.clauses_missing = len([1 for c in Clause if c.value not in present])
+        convention.clause_rows = [
+            (label, value in present, state[value in present]) for value, label in clauses
+        ]
+        convention.clauses_missing = len([1 for value, _label in clauses if value not in present])
     return {"conventions": conventions}
 
 

@@ -7,6 +7,7 @@ is still missing. Nothing blocks the user: the stepper guides, it never forbids.
 
 from dataclasses import asdict, dataclass, field, fields
 
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 NOT_STARTED = "not_started"
@@ -76,6 +77,8 @@ class StepState:
     done: list
     missing: list
 
+    url: str = ""  # its page, when the stepper links to it
+
     @property
     def state_label(self):
         return STATE_LABELS[self.state]
@@ -83,6 +86,19 @@ class StepState:
     @property
     def complete(self):
         return self.state == COMPLETE
+
+    @property
+    def heading(self):
+        """« Étape 3 · Choisir les bons partenaires »."""
+        return gettext("Step %(n)s") % {"n": self.number} + f" · {self.title}"
+
+    @property
+    def summary(self):
+        """Its state, and how many things are missing once it has started."""
+        if not self.missing or self.state == NOT_STARTED:
+            return str(self.state_label)
+        missing = ngettext("%(n)s thing missing", "%(n)s things missing", len(self.missing))
+        return f"{self.state_label} · {missing % {'n': len(self.missing)}}"
 
 
 # Each step's checklist: (label, test on the facts). Built once: thousands of lazy labels per

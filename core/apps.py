@@ -11,6 +11,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import lookups  # noqa: F401 (registers `__any`)
+        from .choices import speed_up_choice_displays
+
+        speed_up_choice_displays(
+            model for config in project_app_configs() for model in config.get_models()
+        )
 
 
 def project_app_configs():

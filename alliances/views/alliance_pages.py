@@ -20,6 +20,7 @@ from alliances.stepper import STEP_TITLES, current_step, steps_for
 from alliances.summaries import facts_of
 from core.dashboard import collect_panels
 from core.navigation import collect_alliance_tabs
+from core.url_templates import url_maker
 from organisations.access import association_capability, get_association_for_user, user_roles
 from organisations.forms import InviteAssociationForm
 from organisations.models import WRITE_ROLES, Role
@@ -27,6 +28,9 @@ from organisations.models import WRITE_ROLES, Role
 
 def alliance_context(request, alliance, capability, tab, **extra):
     steps = steps_for(facts_of(alliance))
+    step_url = url_maker("alliances:alliance_step", 2)
+    for s in steps:
+        s.url = step_url(alliance.pk, s.number)
     return {
         "alliance": alliance,
         "capability": capability,
