@@ -15,15 +15,18 @@ private ORM API and all: with plain querysets (or prefetch_related, one query a 
 makes 32 queries, over the 20 every key page is held to (`make bench`).
 """
 
+import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.db import connections
 from django.db.models import JSONField
 from django.db.models.query import get_related_populators
 
-from core.prepared import prefetched
+from core.prepared import execute, prefetched
+
+_numbers = itertools.count(1)
 
 
 class _Pairs(list):
@@ -84,6 +87,7 @@ class _Plan:
     db: str
     sql: str
     param_count: int
+    statement: str | None  # its name as a prepared statement of the server, once kept
     compilers: tuple
 
 
@@ -123,12 +127,10 @@ class ListsOf:
                 return {name: list(qs) for name, qs in querysets.items()}
             plan, params = _plan(querysets, db)
             if params == [row.pk] * plan.param_count:
-                self._plans[names] = plan
+                plan = self._plans[names] = replace(plan, statement=f"fa_lists_{next(_numbers)}")
         else:
             params = [row.pk] * plan.param_count
-        with connections[plan.db].cursor() as cursor:
-            cursor.execute(plan.sql, params)
-            texts = cursor.fetchone()
+        [texts] = execute(plan.db, plan.sql, params, plan.statement)
         return {
             name: _instances(compiler, plan.db, _loads(text) if text else [])
             for name, compiler, text in zip(names, plan.compilers, texts, strict=True)
@@ -143,7 +145,8 @@ def _plan(querysets, db):
         parts.append(f"(SELECT json_agg(t) FROM ({sql}) t)::text")
         params.extend(sql_params)
         compilers.append(compiler)
-    return _Plan(db, "SELECT " + ", ".join(parts), len(params), tuple(compilers)), params
+    plan = _Plan(db, "SELECT " + ", ".join(parts), len(params), None, tuple(compilers))
+    return plan, params
 
 
 def attach(objects, cache_name, children, key):

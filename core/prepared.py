@@ -24,19 +24,29 @@ The rules that make it right:
 - the queryset ends with `values_list()`: rows come back as tuples, through each column's
   converters, as `values_list()` gives them.
 It is compiled twice at first, with other stand-ins, and refused when anything but the
-stand-ins differs (a date computed from a parameter, say). Under `settings.PREPARED_CHECK`
+stand-ins differs (a date computed from a parameter, say). On PostgreSQL its SQL is also a
+prepared statement of each database connection, planned by the server once rather than at
+each call (`settings.PREPARED_ON_SERVER`; off behind a pooler that shares server connections
+between clients, such as PgBouncer in transaction mode). Under `settings.PREPARED_CHECK`
 (the test settings) each call also builds and compiles the queryset with its values and
 fails when the SQL or its parameters differ from the prepared ones.
 """
 
 import datetime as dt
 import itertools
+import re
+import weakref
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections, transaction
 
 _stand_ins = itertools.count(1)
+_numbers = itertools.count(1)
+# The statements prepared on each database connection (by its driver's connection object:
+# a new connection has none), and those the server refused to prepare.
+_on_server = weakref.WeakKeyDictionary()
+_refused = set()
 
 
 def _stand_in(kind):
@@ -63,12 +73,14 @@ class _Compiled:
     # For each SQL parameter: ("value", constant) or ("param", name, as_text).
     slots: tuple
     compiler: object
+    statement: str  # its name as a prepared statement of the database server
 
 
 class Prepared:
     def __init__(self, build, **parameters):
         self.build = build
         self.parameters = parameters
+        self.number = next(_numbers)
         self._compiled = None
 
     def __call__(self, **values):
@@ -101,9 +113,7 @@ class Prepared:
                 raise AssertionError(
                     "A prepared read's SQL or parameters changed with the values given."
                 )
-        with connections[compiled.db].cursor() as cursor:
-            cursor.execute(compiled.sql, params)
-            fetched = cursor.fetchall()
+        fetched = execute(compiled.db, compiled.sql, params, compiled.statement)
         # What ValuesListIterable does with the rows it fetched (Django 5.2 selects the
         # columns in values_list's order).
         return list(compiled.compiler.results_iter(results=[fetched], tuple_expected=True))
@@ -136,7 +146,38 @@ class Prepared:
                 f"The prepared parameters {sorted(missing)} do not reach the SQL as given "
                 "(transformed by a lookup?)."
             )
-        return _Compiled(queryset.db, sql, tuple(slots), compiler)
+        return _Compiled(queryset.db, sql, tuple(slots), compiler, f"fa_prepared_{self.number}")
+
+
+def execute(db, sql, params, name=None):
+    """Runs `sql` (SQL of the code alone) and fetches its rows, as the statement `name`
+    prepared on the PostgreSQL server when it has one and can: the server then plans it once per
+    connection instead of at each call (planning took more of its time than running these
+    short reads)."""
+    connection = connections[db]
+    with connection.cursor() as cursor:
+        if name and getattr(settings, "PREPARED_ON_SERVER", True) and name not in _refused:
+            prepared = _on_server.setdefault(connection.connection, set())
+            if name not in prepared:
+                try:
+                    # A refused PREPARE must not abort the request's transaction.
+                    with transaction.atomic(using=db):
+                        cursor.execute(f"PREPARE {name} AS {_numbered(sql)}")
+                    prepared.add(name)
+                except DatabaseError:
+                    _refused.add(name)
+            if name in prepared:
+                arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
+                cursor.execute(f"EXECUTE {name}{arguments}", params)
+                return cursor.fetchall()
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _numbered(sql):
+    """Django's SQL (%s placeholders, %% for a percent sign) as the server's ($1, $2…)."""
+    numbers = itertools.count(1)
+    return re.sub(r"%%|%s", lambda m: "%" if m.group() == "%%" else f"${next(numbers)}", sql)
 
 
 def _key(value):

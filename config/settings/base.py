@@ -85,6 +85,9 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Prepared reads (core/prepared.py) as prepared statements of the PostgreSQL server: off behind
+# a pooler that hands a server connection to another client between transactions.
+PREPARED_ON_SERVER = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
 if "postgresql" in DATABASES["default"]["ENGINE"]:
     # PostgreSQL's default planner costs assume spinning disks (a random read 4 times a
     # sequential one): on SSDs, with the working set in memory, they make it scan whole tables

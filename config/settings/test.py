@@ -23,3 +23,7 @@ CACHES = {
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 # Every prepared read (core/prepared.py) built and compiled again at each call and compared.
 PREPARED_CHECK = True
+# Not on the server in the suite: a statement prepared by an earlier test on the same
+# connection would change the next one's count of queries (core/tests/test_prepared.py
+# tests it).
+PREPARED_ON_SERVER = False

@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from alliances.models import Action, Alliance
 from alliances.tests.factories import ActionFactory, AllianceFactory
-from core.prepared import Prepared, PreparedModels
+from core.prepared import Prepared, PreparedModels, _refused
 from organisations.tests.factories import AssociationFactory
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +132,53 @@ def test_a_list_of_ids_is_one_parameter_whatever_its_length():
     assert read(ids=pks) == [(pk,) for pk in pks]
     assert read(ids=pks[:1]) == [(pks[0],)]
     assert read(ids=[]) == []
+
+
+@postgresql_only
+@override_settings(PREPARED_ON_SERVER=True)
+def test_on_postgresql_a_prepared_read_is_a_statement_prepared_once_per_connection():
+    from django.test.utils import CaptureQueriesContext
+
+    read = Prepared(
+        lambda association, today: (
+            Action.objects.filter(
+                alliance__lead=association, due_date__lt=today, title__startswith="100 %"
+            )
+            .order_by("pk")
+            .values_list("title", "due_date")
+        ),
+        association=int,
+        today=dt.date,
+    )
+    association = AssociationFactory()
+    action = ActionFactory(
+        alliance=AllianceFactory(lead=association),
+        title="100 % solidaire",
+        due_date=dt.date(2026, 1, 1),
+    )
+
+    with CaptureQueriesContext(connection) as first:
+        found = read(association=association.pk, today=dt.date(2026, 2, 1))
+    with CaptureQueriesContext(connection) as second:
+        again = read(association=association.pk, today=dt.date(2026, 2, 1))
+
+    assert found == again == [(action.title, action.due_date)]
+    assert any(q["sql"].startswith("PREPARE") for q in first.captured_queries)
+    assert [q["sql"].split("(")[0] for q in second.captured_queries] == [
+        f"EXECUTE fa_prepared_{read.number}"
+    ]
+    assert read(association=association.pk, today=dt.date(2025, 1, 1)) == []
+
+
+@postgresql_only
+@override_settings(PREPARED_ON_SERVER=True)
+def test_a_statement_the_server_refuses_to_prepare_is_run_as_plain_sql():
+    read = Prepared(lambda title: Alliance.objects.filter(title=title).values_list("pk"), title=str)
+    alliance = AllianceFactory(title="Mobilité solidaire")
+    with connection.cursor() as cursor:  # its name already taken: the server refuses it
+        cursor.execute(f"PREPARE fa_prepared_{read.number} AS SELECT 1")
+
+    assert read(title="Mobilité solidaire") == [(alliance.pk,)]
+    assert f"fa_prepared_{read.number}" in _refused
+    assert read(title="Autre") == []
+    assert Alliance.objects.filter(pk=alliance.pk).exists()  # the transaction goes on
