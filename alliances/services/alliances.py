@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from alliances import summaries
 from alliances.models import Alliance, AllianceDossier, AllianceMember, CostShare
 from core.emails import send_after_commit
+from core.history import delete_with_history
 from organisations.models import Association, AssociationMembership, Role
 from organisations.services import MembershipError
 
@@ -60,10 +61,11 @@ def delete_files_on_commit(files):
 
 @transaction.atomic
 def delete_alliance(*, alliance: Alliance):
-    """Deletes it with everything hanging from it; its associations' figures follow."""
+    """Deletes it with everything hanging from it (each row's history written in one query a
+    model, whatever the number of rows); its associations' figures follow."""
     associations = summaries.participants([alliance.pk])
     documents = [c.document for c in alliance.conventions.exclude(document="")]
-    alliance.delete()
+    delete_with_history([alliance])
     delete_files_on_commit(documents)
     summaries.refresh_associations(associations)
 

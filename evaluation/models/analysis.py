@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from alliances.models import Action, Alliance
+from core.history import HistoricalRecords
 
 
 class Analysis(models.Model):

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from alliances.models import Alliance, AlliancePartner
+from core.history import HistoricalRecords
 from evaluation import progress, smart
 
 from .strategy import OperationalObjective

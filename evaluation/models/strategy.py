@@ -7,9 +7,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from alliances.models import Alliance, AlliancePartner
+from core.history import HistoricalRecords
 from evaluation import smart
 
 HORIZON_MIN_YEARS = 3
