@@ -9,10 +9,11 @@ leave a summary computed from either one alone: the second waits, then reads bot
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from organisations.models import Association
+from organisations.models import Association, NetworkMembership
 
 from .models import (
     Action,
@@ -149,6 +150,17 @@ def refresh_associations(association_ids):
         update_conflicts=True,
         unique_fields=["association"],
         update_fields=["alliances", *ALERT_FIELDS, "attention"],
+    )
+    copy_to_memberships(ids)
+
+
+def copy_to_memberships(association_ids):
+    """Each network membership of these associations gets their alliances' count and what
+    needs attention (what the network dashboard sorts and filters by)."""
+    summary = AssociationSummary.objects.filter(association_id=OuterRef("association_id"))
+    NetworkMembership.objects.filter(association_id__in=association_ids).update(
+        alliances=Coalesce(Subquery(summary.values("alliances")[:1]), 0),
+        attention=Coalesce(Subquery(summary.values("attention")[:1]), 0),
     )
 
 

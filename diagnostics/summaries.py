@@ -8,6 +8,7 @@ members, in their transaction; `refresh_all` is the nightly check (core/tasks.py
 from collections import defaultdict
 
 from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from organisations.models import Association, Network, NetworkMembership
@@ -47,6 +48,17 @@ def mark_latest(association_ids):
     )
     wrong.update(is_latest=False)
     Campaign.objects.filter(pk__in=latest.values(), is_latest=False).update(is_latest=True)
+    copy_to_memberships(ids)
+
+
+def copy_to_memberships(association_ids):
+    """Each network membership of these associations gets its latest finished campaign's
+    maturity level and date (what the network dashboard sorts and filters by)."""
+    latest = Campaign.objects.filter(association_id=OuterRef("association_id"), is_latest=True)
+    NetworkMembership.objects.filter(association_id__in=association_ids).update(
+        maturity_level=Subquery(latest.values("maturity_level")[:1]),
+        diagnostic_date=Subquery(latest.values("closed_at")[:1]),
+    )
 
 
 def _lock(networks):

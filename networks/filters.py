@@ -1,13 +1,15 @@
-"""Filters of the network dashboard (django-filter)."""
+"""Filters of the network dashboard (django-filter), on the network's active memberships: the
+association's department, sector and size, and the figures stored on each membership
+(maturity level, what needs attention)."""
 
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Association, Sector
+from organisations.models import NetworkMembership, Sector
 from organisations.territory import DEPARTMENT_CHOICES
 
-from .members import SIZES, size_q, with_figures
+from .members import SIZES, size_q
 
 MATURITY_CHOICES = [
     ("1", _("Level 1")),
@@ -19,14 +21,19 @@ MATURITY_CHOICES = [
 
 
 class MemberFilter(django_filters.FilterSet):
-    """Every filter is the database's, on `members.members_of(network)`; maturity and
-    attention read the stored figures (members.with_figures)."""
+    """Every filter is the database's, on `members.members_of(network)`."""
 
     department = django_filters.ChoiceFilter(
-        label=_("Department"), choices=DEPARTMENT_CHOICES, empty_label=_("All departments")
+        field_name="association__department",
+        label=_("Department"),
+        choices=DEPARTMENT_CHOICES,
+        empty_label=_("All departments"),
     )
     sector = django_filters.ChoiceFilter(
-        label=_("Sector"), choices=Sector.choices, empty_label=_("All sectors")
+        field_name="association__sector",
+        label=_("Sector"),
+        choices=Sector.choices,
+        empty_label=_("All sectors"),
     )
     size = django_filters.ChoiceFilter(
         label=_("Size"),
@@ -47,8 +54,8 @@ class MemberFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        model = Association
-        fields = ["department", "sector"]
+        model = NetworkMembership
+        fields = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,18 +65,15 @@ class MemberFilter(django_filters.FilterSet):
             )
 
     def filter_size(self, queryset, name, value):
-        return queryset.filter(size_q(value))
+        return queryset.filter(size_q(value, "association__"))
 
     def filter_maturity(self, queryset, name, value):
-        queryset = with_figures(queryset, ["maturity_level"])
         if value == "none":
             return queryset.filter(maturity_level__isnull=True)
         return queryset.filter(maturity_level=int(value))
 
     def filter_attention(self, queryset, name, value):
-        if not value:
-            return queryset
-        return with_figures(queryset, ["attention"]).filter(attention__gt=0)
+        return queryset.filter(attention__gt=0) if value else queryset
 
     @property
     def is_filtering(self):

@@ -1,43 +1,35 @@
-"""A page of the network dashboard: its members' ids, their number and the page's place in one
-prepared query (core/prepared.py) whatever the network's size, then the page's rows and their
-first alliances.
+"""A page of the network dashboard: how many members match, the page's members in the order
+asked, their rows and their first alliances, in four prepared queries (core/prepared.py)
+whatever the network's size.
 
-The members are filtered (networks/filters.py), sorted on their stored figures
-(members.sorted_members) joining only what the sort and the filters read, numbered and
-counted by window functions; only the page's 25 members are then read in full. Each sort
-and shape of filters (which filters are given, and the size or maturity asked, which change
-the SQL) is its own prepared read; the network, the department, the sector and the page's
-first position are its parameters.
+Every figure the dashboard sorts and filters by is stored on the membership
+(organisations.models.NetworkMembership, with an index for each order), so the database
+walks a network's members in order and stops at the page: numbering them (ROW_NUMBER) stops
+there too. Each sort and shape of filters (which filters are given, and the size or maturity
+asked, which change the SQL) is its own prepared read; the network, the department, the
+sector and the page's first position are its parameters.
 """
 
 import functools
 from dataclasses import dataclass
 
-from django.db.models import Count, F, FilteredRelation, Q, Value, Window
-from django.db.models.functions import Least, RowNumber
+from django.db.models import Count, FilteredRelation, Q, Window
+from django.db.models.functions import RowNumber
 
 from core.prepared import Prepared
-from organisations.models import NetworkMembership
 
 from .filters import MemberFilter
-from .members import (
-    ASSOCIATION_SUMS,
-    Member,
-    MemberRow,
-    alliance_lines,
-    members_of,
-    sorted_members,
-)
+from .members import ASSOCIATION_SUMS, Member, MemberRow, alliance_lines, member_order, members_of
 
 PAGE_SIZE = 25
 #: The filters whose value is a parameter of the query; the others change its SQL.
 VALUE_FILTERS = ("department", "sector")
+
 #: What a row shows of a member (read for the page's members only).
 ROWS = Prepared(
     lambda network, ids: (
-        NetworkMembership.objects.filter(
-            network=network, state=NetworkMembership.State.ACTIVE, association_id__any=ids
-        )
+        members_of(network)
+        .filter(association_id__any=ids)
         .annotate(
             latest=FilteredRelation(
                 "association__diagnostic_campaigns",
@@ -88,49 +80,70 @@ def member_page(network, filters: dict, sort: str, number: int, *, lines=3) -> M
     shape = tuple(
         sorted((name, None if name in VALUE_FILTERS else value) for name, value in given.items())
     )
-    found = sorted(
-        _page_read(sort, shape)(
-            network=network.pk,
-            start=(number - 1) * PAGE_SIZE,
-            **{name: str(value) for name, value in given.items() if name in VALUE_FILTERS},
-        )
+    values = {name: str(value) for name, value in given.items() if name in VALUE_FILTERS}
+    counted = _count_read(shape)(network=network.pk, **values)
+    total = counted[0][0] if counted else 0
+    page_count = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    number = min(number, page_count)
+    start = (number - 1) * PAGE_SIZE
+    found = _page_read(sort, shape)(
+        network=network.pk, start=start, end=start + PAGE_SIZE, **values
     )
-    ids = [pk for _position, pk, _total in found]
+    ids = [pk for _position, pk in sorted(found)]
     rows = {}
     for pk, name, department, sector, since, *figures in ROWS(network=network.pk, ids=ids):
         sums = [value or 0 for value in figures[3:]]
         rows[pk] = MemberRow(Member(pk, name, department, sector), since, *figures[:3], *sums)
     for member_id, line in alliance_lines(network, ids, lines):
         rows[member_id].alliances.append(line)
-    total = found[0][2] if found else 0
-    number = (found[0][0] - 1) // PAGE_SIZE + 1 if found else 1
     return MemberPage([rows[pk] for pk in ids if pk in rows], total, number)
+
+
+def _filtered(network, structure, values):
+    """The network's active members through the dashboard's filters (their logic, not their
+    form): a filter's value from `structure`, or from `values` for a parameter."""
+    members = members_of(network)
+    filters = MemberFilter(queryset=members).filters
+    for name, value in structure.items():
+        members = filters[name].filter(members, values[name] if value is None else value)
+    return members
+
+
+def _parameters(shape, **more):
+    return {"network": int, **more, **{name: str for name, value in shape if value is None}}
+
+
+# The SQL of each sort and shape of filters is code, not data: kept for the process's life
+# (a few hundred of them at most are ever asked for).
+
+
+@functools.lru_cache(maxsize=64)
+def _count_read(shape):
+    structure = dict(shape)
+    return Prepared(
+        lambda network, **values: (
+            _filtered(network, structure, values)
+            .order_by()
+            .values("network_id")
+            .annotate(n=Count("association_id"))
+            .values_list("n")
+        ),
+        **_parameters(shape),
+    )
 
 
 @functools.lru_cache(maxsize=256)
 def _page_read(sort, shape):
-    """The prepared read of a sort and a shape of filters ((name, value) of each filter
-    given; None for those whose value is a parameter). The SQL is code, not data: kept for
-    the process's life (a few hundred shapes at most are ever asked for)."""
     structure = dict(shape)
 
-    def build(network, start, **values):
-        members = members_of(network)
-        filters = MemberFilter(queryset=members).filters  # their logic, not their form
-        for name, value in structure.items():
-            members = filters[name].filter(members, values[name] if value is None else value)
-        members = sorted_members(members, sort)
-        numbered = members.annotate(
-            total=Window(Count("*")),
-            position=Window(RowNumber(), order_by=list(members.query.order_by)),
-        )
-        # A page past the last one shows the last one.
-        last_start = (F("total") - 1) / PAGE_SIZE * PAGE_SIZE
-        first = Least(Value(start), last_start)
-        return numbered.filter(position__gt=first, position__lte=first + PAGE_SIZE).values_list(
-            "position", "pk", "total"
+    def build(network, start, end, **values):
+        # `position <= end` as it is: PostgreSQL then stops numbering at the page's end.
+        return (
+            _filtered(network, structure, values)
+            .annotate(position=Window(RowNumber(), order_by=member_order(sort)))
+            .filter(position__gt=start, position__lte=end)
+            .order_by()
+            .values_list("position", "association_id")
         )
 
-    parameters = {"network": int, "start": int}
-    parameters |= {name: str for name, value in shape if value is None}
-    return Prepared(build, **parameters)
+    return Prepared(build, **_parameters(shape, start=int, end=int))

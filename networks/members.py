@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import F, FilteredRelation, Q
-from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +23,6 @@ from core.url_templates import url_maker
 from organisations.models import (
     DEPARTMENT_LABELS,
     SECTOR_LABELS,
-    Association,
     NetworkMembership,
 )
 
@@ -36,64 +34,42 @@ SIZES = {
 }
 
 
-def size_q(code):
+def size_q(code, prefix=""):
     _label, low, high = SIZES[code]
-    q = Q(employees__gte=low)
+    q = Q(**{f"{prefix}employees__gte": low})
     if high is not None:
-        q &= Q(employees__lte=high)
+        q &= Q(**{f"{prefix}employees__lte": high})
     return q
 
 
 def members_of(network):
-    """The network's active members: what the dashboard filters, sorts and pages."""
-    return Association.objects.active_in(network)
+    """The network's active memberships: what the dashboard filters, sorts and pages."""
+    return NetworkMembership.objects.filter(network=network, state=NetworkMembership.State.ACTIVE)
 
 
-FIGURES = {
-    "maturity_level": F("latest__maturity_level"),
-    "diagnostic_date": F("latest__closed_at"),
-    "alliance_count": Coalesce(F("alliances_summary__alliances"), 0),
-    "attention": Coalesce(F("alliances_summary__attention"), 0),
-}
-
-
-def with_figures(members, names):
-    """`members` with the stored figures `names` (of FIGURES) a filter or a sort reads: only
-    those, so a page by name joins nothing but the memberships."""
-    missing = [name for name in names if name not in members.query.annotations]
-    if any(name in ("maturity_level", "diagnostic_date") for name in missing) and (
-        "latest" not in members.query._filtered_relations
-    ):
-        members = members.annotate(
-            latest=FilteredRelation(
-                "diagnostic_campaigns", condition=Q(diagnostic_campaigns__is_latest=True)
-            )
-        )
-    return members.annotate(**{name: FIGURES[name] for name in missing}) if missing else members
-
-
-#: The sorts (each also reversed: `-name`…): the column each reads, and whether it starts
-#: with the highest figure (what needs attention most comes first).
+#: The sorts (each also reversed: `-name`…): the figure each orders by (stored on the
+#: membership) and whether it starts with the highest (what needs attention most first).
 SORTS = {
     "name": (None, False),
     "maturity": ("maturity_level", False),
     "diagnostic": ("diagnostic_date", False),
-    "alliances": ("alliance_count", False),
+    "alliances": ("alliances", False),
     "attention": ("attention", True),
 }
 
 
-def sorted_members(members, sort: str):
-    """`members` in the order of a sort: members without a figure last (first when
-    reversed), then by name."""
+def member_order(sort: str) -> list:
+    """The ORDER BY of a sort: members without a figure last (first when reversed), then by
+    name (French order, the stored key), then by association; what one of the membership's
+    indexes walks (organisations.models.MEMBER_ORDERS)."""
     figure, descending = SORTS[sort.lstrip("-")]
-    if figure:
-        members = with_figures(members, [figure])
-    column = F(figure) if figure else Lower("name")
     if sort.startswith("-"):
         descending = not descending
-    key = column.desc(nulls_first=True) if descending else column.asc(nulls_last=True)
-    return members.order_by(key, Lower("name"), "pk")
+    if figure is None:
+        direction = "-" if descending else ""
+        return [f"{direction}name_key", f"{direction}association_id"]
+    column = F(figure).desc(nulls_first=True) if descending else F(figure).asc(nulls_last=True)
+    return [column, "name_key", "association_id"]
 
 
 @dataclass

@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliances import summaries as alliance_summaries
 from core.emails import send_after_commit
 from diagnostics import summaries as benchmarks
+from organisations import summaries as organisation_summaries
 from organisations.models import (
     WRITE_ROLES,
     Association,
@@ -47,6 +49,7 @@ def invite_association_to_network(*, network: Network, association: Association,
     membership.responded_at = None
     membership.left_at = None
     membership.save()
+    copy_member_figures([association.pk])
     admins = list(
         AssociationMembership.objects.filter(association=association, role=Role.ADMIN).values_list(
             "user__email", flat=True
@@ -63,6 +66,14 @@ def invite_association_to_network(*, network: Network, association: Association,
             },
         )
     return membership
+
+
+def copy_member_figures(association_ids):
+    """The memberships of these associations get the figures the network dashboard sorts its
+    members by, as their sources' services keep them (for a membership just made)."""
+    organisation_summaries.refresh_name_keys(association_ids)
+    benchmarks.copy_to_memberships(association_ids)
+    alliance_summaries.copy_to_memberships(association_ids)
 
 
 def _answer(membership, *, accept: bool):

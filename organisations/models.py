@@ -22,6 +22,7 @@ from .identifiers import (
     validate_rna,
     validate_siren,
 )
+from .ordering import KEY_LENGTH
 from .territory import DEPARTMENT_CHOICES, REGIONS
 
 DEPARTMENT_LABELS = dict(DEPARTMENT_CHOICES)
@@ -117,6 +118,8 @@ class Association(models.Model):
                 condition=~Q(rna="") | ~Q(siren=""), name="association_has_identifier"
             ),
         ]
+        # The network dashboard's filters: a department's members found without reading all.
+        indexes = [models.Index(fields=["department"]), models.Index(fields=["sector"])]
 
     def __str__(self):
         return self.name
@@ -269,6 +272,21 @@ class NetworkHead(models.Model):
         return f"{self.user} – {self.network}"
 
 
+#: The orders of a network's active members, each with its index (the name's serves both ways;
+#: a descending figure comes with its empty ones first, as PostgreSQL's DESC sorts them).
+MEMBER_ORDERS = {
+    "name": [],
+    "maturity": ["maturity_level"],
+    "maturity_desc": ["-maturity_level"],
+    "diagnostic": ["diagnostic_date"],
+    "diagnostic_desc": ["-diagnostic_date"],
+    "alliances": ["alliances"],
+    "alliances_desc": ["-alliances"],
+    "attention": ["attention"],
+    "attention_desc": ["-attention"],
+}
+
+
 class NetworkMembership(models.Model):
     """An association's place in a network. Only ACTIVE memberships open its data to the network."""
 
@@ -290,6 +308,17 @@ class NetworkMembership(models.Model):
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     left_at = models.DateTimeField(_("left at"), null=True, blank=True)
 
+    # What the network dashboard sorts its members by, stored here so that an index walks a
+    # network's members in each order, a page at a time, whatever their number. Kept by the
+    # services that change their sources: the association's name (organisations.services),
+    # its latest finished diagnostic (diagnostics.summaries), its alliances' figures
+    # (alliances.summaries); and each night.
+    name_key = models.CharField(max_length=KEY_LENGTH, blank=True, editable=False)
+    maturity_level = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    diagnostic_date = models.DateTimeField(null=True, blank=True, editable=False)
+    alliances = models.PositiveIntegerField(default=0, editable=False)
+    attention = models.PositiveIntegerField(default=0, editable=False)
+
     class Meta:
         db_table = "alliances_networkmembership"
         verbose_name = _("network membership")
@@ -300,7 +329,17 @@ class NetworkMembership(models.Model):
                 fields=["network", "association"], name="one_network_membership"
             )
         ]
-        indexes = [models.Index(fields=["network", "state"])]
+        indexes = [
+            models.Index(fields=["network", "state"]),
+            *(
+                models.Index(
+                    fields=["network", *order, "name_key", "association"],
+                    condition=Q(state="active"),
+                    name=f"member_order_{name}",
+                )
+                for name, order in MEMBER_ORDERS.items()
+            ),
+        ]
 
     def __str__(self):
         return f"{self.association} ∈ {self.network} ({self.get_state_display()})"

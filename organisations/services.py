@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.emails import send_after_commit
 
+from . import summaries
 from .models import Association, AssociationMembership, Invitation, Role
 
 
@@ -36,9 +37,11 @@ def sign_up(*, email: str, password: str, first_name: str, last_name: str, **ass
 
 @transaction.atomic
 def update_association(*, association: Association) -> Association:
-    """Saves the association's details, validated by its form."""
+    """Saves the association's details, validated by its form; its networks' memberships
+    follow its name."""
     association.full_clean()
     association.save()
+    summaries.refresh_name_keys([association.pk])
     return association
 
 

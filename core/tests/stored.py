@@ -35,6 +35,7 @@ def summarised_at_the_end():
     from diagnostics import summaries as diagnostic_summaries
     from diagnostics.models import Campaign
     from evaluation import summaries as evaluation_summaries
+    from networks.services import copy_member_figures
 
     with transaction.atomic():
         alliance_summaries.refresh(pending["alliances"] | pending["evaluation"])
@@ -46,3 +47,4 @@ def summarised_at_the_end():
         diagnostic_summaries.refresh_networks(
             pending["networks"] | diagnostic_summaries.networks_of(associations)
         )
+        copy_member_figures(pending["members"])

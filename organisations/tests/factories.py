@@ -68,12 +68,16 @@ class NetworkMembershipFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        """As the networks' services do, the network's stored benchmark follows its members."""
+        """As the networks' services do, the network's stored benchmark follows its members,
+        and the membership gets the figures the dashboard sorts by."""
         from core.tests.stored import note
         from diagnostics import summaries
+        from networks.services import copy_member_figures
 
         with transaction.atomic():
             membership = super()._create(model_class, *args, **kwargs)
+            if not note("members", membership.association_id):
+                copy_member_figures([membership.association_id])
             if not note("networks", membership.network_id):
                 summaries.refresh_networks([membership.network_id])
         return membership
