@@ -32,7 +32,9 @@ class ActionQuerySet(models.QuerySet):
 
 
 class Action(models.Model):
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="actions")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="actions", verbose_name=_("alliance")
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     owner_user = models.ForeignKey(
@@ -64,10 +66,15 @@ class Action(models.Model):
         _("financial resources (€)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = ActionQuerySet.as_manager()
@@ -112,11 +119,13 @@ class Action(models.Model):
 
 
 class ActionStep(models.Model):
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="steps")
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="steps", verbose_name=_("action")
+    )
     title = models.CharField(_("step"), max_length=200)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("order"))
 
     class Meta:
         verbose_name = _("action step")

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from evaluation import imports, services
@@ -73,7 +74,13 @@ def import_confirm(request, pk):
         return redirect("evaluation:import_measurements", pk=alliance.pk)
     created = services.import_measurements(rows=rows, by=request.user)
     del request.session[SESSION_KEY]
-    messages.success(request, _("%(count)s measurements imported.") % {"count": len(created)})
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s measurement imported.", "%(count)s measurements imported.", len(created)
+        )
+        % {"count": len(created)},
+    )
     return redirect("evaluation:indicators", pk=alliance.pk)
 
 
