@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -52,7 +54,7 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
-        ordering = ["last_name", "first_name", "email"]
+        ordering = [FrenchOrder("last_name"), FrenchOrder("first_name"), "email"]
 
     def __str__(self):
         return self.get_full_name() or self.email

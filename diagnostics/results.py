@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from core.collation import FrenchOrder
 from organisations.models import NetworkMembership
 
 from . import help_links
@@ -119,7 +120,7 @@ def network_comparison(association) -> NetworkComparison | None:
             association=association, state=NetworkMembership.State.ACTIVE
         )
         .select_related("network__benchmark")
-        .order_by("network__name")
+        .order_by(FrenchOrder("network__name"))
         .first()
     )
     if membership is None:

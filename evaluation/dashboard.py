@@ -4,6 +4,7 @@ attention (off track, target missed or a measurement overdue)."""
 from django.db.models import Count, Q, Window
 
 from alliances.models import Alliance
+from core.collation import FrenchOrder
 from core.dashboard import Panel
 
 from .models import Indicator
@@ -27,14 +28,14 @@ def _panel_context(association):
     alliances = list(
         Alliance.objects.of_association(association)
         .annotate(indicator_count=Count("indicators"))
-        .order_by("title")
+        .order_by(FrenchOrder("title"))
     )
     watched = (
         Indicator.objects.filter(alliance__in=[a.pk for a in alliances])
         .filter(Q(status__off_track=True) | Q(status__overdue=True) | Q(status__target_missed=True))
         .select_related("alliance", "status")
         .annotate(flagged_count=Window(Count("pk")))  # how many in all, in the same query
-        .order_by("alliance__title", "name")
+        .order_by(FrenchOrder("alliance__title"), FrenchOrder("name"))
     )
     flagged = [IndicatorRow(indicator, indicator.status) for indicator in watched[:SHOWN]]
     return {

@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import F, FilteredRelation, Q
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Alliance, AllianceMember
 from alliances.selectors import AllianceRef
 from alliances.stepper import STEP_TITLES
+from core.collation import FrenchOrder, name_sort_key
 from core.url_templates import url_maker
 from organisations.models import (
     DEPARTMENT_LABELS,
@@ -88,11 +89,11 @@ def sorted_members(members, sort: str):
     figure, descending = SORTS[sort.lstrip("-")]
     if figure:
         members = with_figures(members, [figure])
-    column = F(figure) if figure else Lower("name")
+    column = F(figure) if figure else FrenchOrder("name")
     if sort.startswith("-"):
         descending = not descending
     key = column.desc(nulls_first=True) if descending else column.asc(nulls_last=True)
-    return members.order_by(key, Lower("name"), "pk")
+    return members.order_by(key, FrenchOrder("name"), "pk")
 
 
 @dataclass
@@ -223,7 +224,7 @@ def member_rows(network, ids=None, *, with_scores=False) -> list[MemberRow]:
     rows = {}
     for pk, since, name, department, sector, *campaign in (
         memberships.annotate(latest=latest)
-        .order_by("association__name", "association_id")
+        .order_by(FrenchOrder("association__name"), "association_id")
         .values_list(
             "association_id",
             "responded_at",
@@ -276,7 +277,7 @@ def member_rows(network, ids=None, *, with_scores=False) -> list[MemberRow]:
             )
         rows[member_id].alliances.append(line)
     for row in rows.values():
-        row.alliances.sort(key=lambda line: line.alliance.title)
+        row.alliances.sort(key=lambda line: name_sort_key(line.alliance.title))
     return list(rows.values())
 
 

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
+
 from .identifiers import (
     normalise_rna,
     normalise_siren,
@@ -105,7 +107,7 @@ class Association(models.Model):
         db_table = "alliances_association"
         verbose_name = _("association")
         verbose_name_plural = _("associations")
-        ordering = ["name"]
+        ordering = [FrenchOrder("name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["rna"], condition=~Q(rna=""), name="association_rna_unique"
@@ -250,7 +252,7 @@ class Network(models.Model):
         db_table = "alliances_network"
         verbose_name = _("network")
         verbose_name_plural = _("networks")
-        ordering = ["name"]
+        ordering = [FrenchOrder("name")]
 
     def __str__(self):
         return self.name

@@ -6,6 +6,7 @@ works for a member, switches explicitly instead of seeing everything mixed.
 
 from dataclasses import dataclass
 
+from core.collation import FrenchOrder
 from organisations.models import Association, Network
 
 SESSION_KEY = "current_organisation"
@@ -33,13 +34,13 @@ def organisations_of(user):
     orgs = [
         Organisation("association", pk, name, role)
         for pk, name, role in Association.objects.filter(memberships__user=user)
-        .order_by("name")
+        .order_by(FrenchOrder("name"))
         .values_list("pk", "name", "memberships__role")
     ]
     orgs += [
         Organisation("network", pk, name, "head")
         for pk, name in Network.objects.filter(heads__user=user)
-        .order_by("name")
+        .order_by(FrenchOrder("name"))
         .values_list("pk", "name")
     ]
     user._fa_organisations = orgs

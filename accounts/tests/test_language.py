@@ -146,11 +146,13 @@ def test_a_sign_up_made_in_english_gives_an_english_account(client):
 )
 def test_dates_and_amounts_follow_the_chosen_language(language, short, long, amount):
     template = Template(
-        '{% load fr_format %}{{ day|date:"SHORT_DATE_FORMAT" }}|{{ day|date }}|{{ sum|euros }}'
+        "{% load fr_format %}"
+        '{{ day|date:"SHORT_DATE_FORMAT" }}|{{ day|long_date }}|{{ sum|euros }}|{{ day }}'
     )
     with translation.override(language):
         shown = template.render(Context({"day": date(2026, 8, 15), "sum": Decimal("1250")}))
-    assert shown == f"{short}|{long}|{amount}"
+    # A date Django writes by itself (no filter, the admin) is in figures, never 08/15/2026.
+    assert shown == f"{short}|{long}|{amount}|{short}"
 
 
 def test_each_recipient_gets_an_e_mail_in_their_language(django_capture_on_commit_callbacks):

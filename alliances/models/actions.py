@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.collation import FrenchOrder
+
 from .alliance import Alliance
 from .partners import AlliancePartner
 
@@ -82,7 +84,7 @@ class Action(models.Model):
     class Meta:
         verbose_name = _("action")
         verbose_name_plural = _("actions")
-        ordering = ["due_date", "title"]
+        ordering = ["due_date", FrenchOrder("title")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(due_date__isnull=True)

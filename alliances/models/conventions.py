@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.collation import FrenchOrder
 from organisations.models import Association
 
 from .alliance import Alliance
@@ -114,7 +115,7 @@ class Convention(models.Model):
     class Meta:
         verbose_name = _("convention")
         verbose_name_plural = _("conventions")
-        ordering = ["-start_date", "title"]
+        ordering = ["-start_date", FrenchOrder("title")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)

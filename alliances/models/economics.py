@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
 from organisations.models import Association
 
 from .alliance import Alliance
@@ -154,7 +155,7 @@ class Contribution(models.Model):
     class Meta:
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
-        ordering = ["partner__partner__name", "pk"]
+        ordering = [FrenchOrder("partner__partner__name"), "pk"]
 
     def __str__(self):
         return f"{self.partner.partner} – {self.total}"

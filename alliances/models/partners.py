@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.collation import FrenchOrder
 from organisations.identifiers import (
     normalise_siren,
     normalise_siret,
@@ -100,7 +101,7 @@ class Partner(models.Model):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-        ordering = ["name"]
+        ordering = [FrenchOrder("name")]
 
     def __str__(self):
         return self.name
@@ -133,7 +134,7 @@ class PartnerTag(models.Model):
     class Meta:
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
-        ordering = ["name"]
+        ordering = [FrenchOrder("name")]
         constraints = [models.UniqueConstraint(fields=["association", "name"], name="one_tag_name")]
 
     def __str__(self):
@@ -152,7 +153,7 @@ class Contact(models.Model):
     class Meta:
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
-        ordering = ["name"]
+        ordering = [FrenchOrder("name")]
 
     def __str__(self):
         return self.name
@@ -205,7 +206,7 @@ class AlliancePartner(models.Model):
     class Meta:
         verbose_name = _("partner of the alliance")
         verbose_name_plural = _("partners of the alliance")
-        ordering = ["partner__name"]
+        ordering = [FrenchOrder("partner__name")]
         constraints = [
             models.UniqueConstraint(fields=["alliance", "partner"], name="one_row_per_partner")
         ]

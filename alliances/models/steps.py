@@ -11,6 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
+
 from .alliance import Alliance
 from .partners import Partner
 
@@ -155,7 +157,7 @@ class Candidate(models.Model):
     class Meta:
         verbose_name = _("candidate partner")
         verbose_name_plural = _("candidate partners")
-        ordering = ["partner__name"]
+        ordering = [FrenchOrder("partner__name")]
         constraints = [
             models.UniqueConstraint(fields=["alliance", "partner"], name="one_candidacy")
         ]
@@ -179,7 +181,7 @@ class SelectionCriterion(models.Model):
     class Meta:
         verbose_name = _("selection criterion")
         verbose_name_plural = _("selection criteria")
-        ordering = ["-weight", "name"]
+        ordering = ["-weight", FrenchOrder("name")]
 
     def __str__(self):
         return self.name
@@ -269,7 +271,7 @@ class GovernanceBody(models.Model):
     class Meta:
         verbose_name = _("governance body")
         verbose_name_plural = _("governance bodies")
-        ordering = ["level", "name"]
+        ordering = ["level", FrenchOrder("name")]
 
     def __str__(self):
         return self.name

@@ -80,9 +80,7 @@ def test_every_interface_string_has_its_translation_in_both_catalogues(
     language, extracted, tmp_path
 ):
     catalogue = compiled(LOCALE / language / "LC_MESSAGES" / "django.po", tmp_path)
-    missing = sorted(
-        str(key) for key in extracted if not catalogue.get(key, "").strip()
-    )
+    missing = sorted(str(key) for key in extracted if not catalogue.get(key, "").strip())
     assert not missing, (
         f"{len(missing)} strings have no {language} translation (make makemessages fills the "
         f"English ones; write the French ones in locale/fr):\n" + "\n".join(missing[:30])

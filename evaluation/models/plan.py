@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from alliances.models import Alliance, AlliancePartner
+from core.collation import FrenchOrder
 from evaluation import progress, smart
 
 from .strategy import OperationalObjective
@@ -179,7 +180,7 @@ class Indicator(models.Model):
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
-        ordering = ["kind", "name"]
+        ordering = ["kind", FrenchOrder("name")]
 
     def __str__(self):
         return self.name
@@ -283,7 +284,7 @@ class IndicatorContribution(models.Model):
     class Meta:
         verbose_name = _("partner contribution")
         verbose_name_plural = _("partner contributions")
-        ordering = ["date", "partner__partner__name"]
+        ordering = ["date", FrenchOrder("partner__partner__name")]
 
     def __str__(self):
         return f"{self.partner.partner} – {self.indicator}"

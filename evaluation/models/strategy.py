@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from alliances.models import Alliance, AlliancePartner
+from core.collation import FrenchOrder
 from evaluation import smart
 
 HORIZON_MIN_YEARS = 3
@@ -97,7 +98,7 @@ class StrategicGap(models.Model):
     class Meta:
         verbose_name = _("strategic gap")
         verbose_name_plural = _("strategic gaps")
-        ordering = ["partner__partner__name"]
+        ordering = [FrenchOrder("partner__partner__name")]
         constraints = [
             models.UniqueConstraint(fields=["alliance", "partner"], name="one_gap_per_partner")
         ]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.collation import FrenchOrder
 from evaluation import imports, services
 from evaluation.access import get_alliance
 from evaluation.forms import ImportForm
@@ -87,7 +88,7 @@ def import_confirm(request, pk):
 @login_required
 def import_template(request, pk):
     alliance, _capability = get_alliance(request, pk)
-    names = alliance.indicators.order_by("name").values_list("name", flat=True)
+    names = alliance.indicators.order_by(FrenchOrder("name")).values_list("name", flat=True)
     body = imports.TEMPLATE_CSV + "".join(f"{name};;;;\n" for name in names)
     response = HttpResponse(body.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mesures.csv"'
