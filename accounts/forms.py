@@ -1,5 +1,6 @@
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.urls import reverse
@@ -107,3 +108,9 @@ class SignupForm(SetPasswordFields):
 
 class SignupAssociationForm(AssociationForm):
     prefix = "association"
+
+
+class LanguageForm(forms.Form):
+    """The language menus of the header and « Mon compte » (handed on to Django's set_language)."""
+
+    language = forms.ChoiceField(choices=settings.LANGUAGES)

@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from core.collation import FrenchOrder
 
 
 class UserManager(BaseUserManager):
@@ -34,6 +37,14 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    # The language of their pages and e-mails, chosen in the header or « Mon compte »; never
+    # guessed from the browser (accounts/language.py).
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -43,7 +54,7 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
-        ordering = ["last_name", "first_name", "email"]
+        ordering = [FrenchOrder("last_name"), FrenchOrder("first_name"), "email"]
 
     def __str__(self):
         return self.get_full_name() or self.email

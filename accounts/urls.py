@@ -11,6 +11,7 @@ urlpatterns = [
     path("inscription/", views.signup, name="signup"),
     path("tableau-de-bord/", views.dashboard, name="dashboard"),
     path("mon-compte/", views.profile, name="profile"),
+    path("langue/", views.set_language, name="set_language"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("mot-de-passe/oubli/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -4,7 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views import i18n
+from django.views.decorators.http import require_POST
 
 from core.dashboard import collect_panels
 from organisations import services as org_services
@@ -12,7 +15,9 @@ from organisations.access import association_capability
 from organisations.models import Association, Invitation
 from organisations.switcher import current_organisation, set_current_organisation
 
+from . import services
 from .forms import (
+    LanguageForm,
     LoginForm,
     QueuedPasswordResetForm,
     SetPasswordFields,
@@ -44,6 +49,18 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 def profile(request):
     """« Mon compte »: who is logged in. Tiny on purpose: it is the benchmark's floor page."""
     return render(request, "accounts/profile.html")
+
+
+@require_POST
+def set_language(request):
+    """The language menus. Django's own set_language view checks `next`, sets the language
+    cookie and redirects; a logged-in person's choice is also stored on them, so it follows
+    them to every device and to their e-mails."""
+    form = LanguageForm(request.POST)
+    response = i18n.set_language(request)
+    if form.is_valid() and request.user.is_authenticated:
+        services.choose_language(user=request.user, language=form.cleaned_data["language"])
+    return response
 
 
 @login_required
@@ -101,6 +118,7 @@ def accept_invitation(request, token):
             password=form.cleaned_data["password1"],
             first_name=form.cleaned_data["first_name"],
             last_name=form.cleaned_data["last_name"],
+            language=get_language(),
         )
         user = membership.user
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -126,6 +144,7 @@ def signup(request):
             password=user_form.cleaned_data["password1"],
             first_name=user_form.cleaned_data["first_name"],
             last_name=user_form.cleaned_data["last_name"],
+            language=get_language(),
             **association_form.cleaned_data,
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")

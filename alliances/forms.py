@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.collation import FrenchOrder
 from organisations.identifiers import normalise_siren, normalise_siret
 from organisations.models import Association
 
@@ -321,7 +322,7 @@ def alliance_users(alliance):
             memberships__association_id__in=alliance.participating_association_ids()
         )
         .distinct()
-        .order_by("last_name", "first_name", "email")
+        .order_by(FrenchOrder("last_name"), FrenchOrder("first_name"), "email")
     )
 
 

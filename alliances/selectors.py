@@ -5,6 +5,8 @@ from typing import NamedTuple
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from core.collation import FrenchOrder
+
 from .models import (
     Alliance,
     Candidate,
@@ -156,7 +158,11 @@ def steps_by_alliance(alliance_ids):
 
 def alliances_of(association):
     """The association's alliances, led or joined, with their lead: one query."""
-    return Alliance.objects.of_association(association).select_related("lead").order_by("title")
+    return (
+        Alliance.objects.of_association(association)
+        .select_related("lead")
+        .order_by(FrenchOrder("title"))
+    )
 
 
 class AllianceRef(NamedTuple):

@@ -1,12 +1,20 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from core.admin_defaults import register_remaining
 
 admin.site.site_header = _("Faire Alliance administration")
 admin.site.site_title = _("Faire Alliance")
 admin.site.index_title = _("Platform administration")
+# Django's French « Administration de %(app)s », « Ajout de %s » give « Administration de
+# Évaluation », « Ajout de invitation »: this catalogue's wordings win over Django's
+# (LOCALE_PATHS come first).
+gettext_noop("%(app)s administration")
+gettext_noop("Add %s")
+gettext_noop("Change %s")
+gettext_noop("View %s")
 # After every app's admin module: each model not registered by hand gets a generic admin.
 register_remaining()
 

@@ -1,4 +1,10 @@
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import translation
+from django.utils.functional import Promise
 
 from core.tasks import send_templated_email
 
@@ -8,6 +14,37 @@ def send_after_commit(template, to, context):
 
     Sent from a worker, so a slow mail server never slows a page; after commit, so a rolled
     back change never sends a mail about something that did not happen.
+
+    Each recipient gets it in the language they chose (French for an address with no account
+    yet). Lazy strings of the context (a role's or a verdict's label) are translated into that
+    language here, as the task only carries JSON.
     """
     recipients = [to] if isinstance(to, str) else list(to)
-    transaction.on_commit(lambda: send_templated_email.delay(template, recipients, context))
+
+    def send():
+        for language, group in recipients_by_language(recipients).items():
+            with translation.override(language):
+                translated = {
+                    key: str(value) if isinstance(value, Promise) else value
+                    for key, value in context.items()
+                }
+            send_templated_email.delay(template, group, translated, language)
+
+    transaction.on_commit(send)
+
+
+def recipients_by_language(recipients) -> dict[str, list[str]]:
+    """{language: addresses}, in the order given; one query."""
+    # The user model is looked up, not imported: core sits below accounts.
+    chosen = dict(
+        get_user_model()
+        .objects.filter(email__in=[address.lower() for address in recipients])
+        .values_list("email", "language")
+    )
+    groups = defaultdict(list)
+    for address in recipients:
+        language = chosen.get(address.lower(), settings.LANGUAGE_CODE)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        groups[language].append(address)
+    return dict(groups)

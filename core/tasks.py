@@ -1,7 +1,8 @@
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 
@@ -11,19 +12,28 @@ from django.utils import translation
     retry_backoff=True,
     max_retries=5,
 )
-def send_templated_email(template, to, context):
-    """Renders `emails/<template>_{subject.txt,body.txt,body.html}` in French and sends it.
+def send_templated_email(template, to, context, language=None):
+    """Renders `emails/<template>_{subject.txt,body.txt,body.html}` in `language` (French by
+    default) and sends it.
 
-    The context holds only JSON values (strings, numbers), so the task can wait in Redis.
+    The context holds only JSON values (strings, numbers), so the task can wait in Redis. The
+    subject and the plain-text part are rendered without HTML escaping (a name with an
+    apostrophe stays « d'arguments », not « d&#x27;arguments »); the HTML part is escaped.
     """
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE):
         context = {"site_url": settings.SITE_URL, **context}
-        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-        text = render_to_string(f"emails/{template}_body.txt", context)
+        subject = " ".join(render_plain_text(f"emails/{template}_subject.txt", context).split())
+        text = render_plain_text(f"emails/{template}_body.txt", context)
         html = render_to_string(f"emails/{template}_body.html", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
     message.attach_alternative(html, "text/html")
     message.send()
+
+
+def render_plain_text(template_name, context) -> str:
+    """A text template rendered with autoescape off: plain text is not HTML."""
+    template = get_template(template_name).template
+    return template.render(Context(context, autoescape=False))
 
 
 @shared_task(name="core.refresh_stored_figures")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.collation import FrenchOrder
 
 
 class RespondentChoiceField(forms.ModelMultipleChoiceField):
@@ -32,4 +33,4 @@ class OpenCampaignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["respondents"].queryset = User.objects.filter(
             memberships__association=association
-        ).order_by("last_name", "first_name", "email")
+        ).order_by(FrenchOrder("last_name"), FrenchOrder("first_name"), "email")

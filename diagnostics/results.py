@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from core.collation import FrenchOrder
 from core.prepared import Prepared, PreparedModels, prefetched
 from organisations.models import NetworkMembership
 
@@ -171,7 +172,7 @@ FIRST_NETWORK = Prepared(
         NetworkMembership.objects.filter(
             association=association, state=NetworkMembership.State.ACTIVE
         )
-        .order_by("network__name", "network_id")
+        .order_by(FrenchOrder("network__name"), "network_id")
         .values_list("network_id", "network__name", "network__benchmark__figures")[:1]
     ),
     association=int,

@@ -5,6 +5,7 @@ from django.db.models import Count, Q, Window
 from django.utils.translation import ngettext
 
 from alliances.models import Alliance
+from core.collation import FrenchOrder
 from core.dashboard import Panel
 from core.prepared import Prepared
 from core.url_templates import url_maker
@@ -31,7 +32,7 @@ ALLIANCES = Prepared(
     lambda association: (
         Alliance.objects.of_association(association)
         .annotate(indicator_count=Count("indicators"))
-        .order_by("title", "pk")
+        .order_by(FrenchOrder("title"), "pk")
         .values_list("pk", "title", "indicator_count")
     ),
     association=int,
@@ -42,7 +43,7 @@ WATCHED = Prepared(
         Indicator.objects.filter(alliance__in=Alliance.objects.of_association(association))
         .filter(Q(status__off_track=True) | Q(status__overdue=True) | Q(status__target_missed=True))
         .annotate(flagged_count=Window(Count("pk")))
-        .order_by("alliance__title", "name", "pk")
+        .order_by(FrenchOrder("alliance__title"), FrenchOrder("name"), "pk")
         .values_list(
             "alliance_id",
             "pk",

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from alliances.models import AllianceMember, AlliancePartner
+from core.collation import FrenchOrder
 
 from .models import (
     Analysis,
@@ -68,7 +69,7 @@ def gather(alliance, today: dt.date | None = None) -> EvaluationReportData:
     )
     indicators = list(
         Indicator.objects.filter(alliance=alliance)
-        .order_by("kind", "name")
+        .order_by("kind", FrenchOrder("name"))
         .prefetch_related(
             Prefetch("measurements", queryset=Measurement.objects.order_by("date", "pk")),
             Prefetch(

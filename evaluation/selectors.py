@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from core.collation import FrenchOrder
+
 from . import charts
 from .models import Indicator, Measurement, OperationalObjective, StrategicObjective, Vision
 
@@ -55,7 +57,7 @@ def alliance_indicators(alliance, today=None):
     queryset = (
         Indicator.objects.filter(alliance=alliance)
         .prefetch_related("objectives")
-        .order_by("kind", "name")
+        .order_by("kind", FrenchOrder("name"))
     )
     return indicator_rows(queryset, today)
 

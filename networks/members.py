@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from alliances.models import Alliance, AllianceMember, AllianceSummary
 from alliances.selectors import AllianceRef
 from alliances.stepper import STEP_TITLES
+from core.collation import COLLATION, FrenchOrder
 from core.url_templates import url_maker
 from organisations.models import (
     DEPARTMENT_LABELS,
@@ -196,7 +197,7 @@ def member_rows(network, ids=None, *, with_scores=False, lines=None) -> list[Mem
     rows = {}
     for pk, since, name, department, sector, *figures in (
         memberships.annotate(latest=latest)
-        .order_by("association__name", "association_id")
+        .order_by(FrenchOrder("association__name"), "association_id")
         .values_list(
             "association_id",
             "responded_at",
@@ -270,6 +271,10 @@ def _alliance_lines(network, ids, lines):
         "COALESCE(s.late_actions, 0) + COALESCE(s.off_track_indicators, 0)"
         " + COALESCE(s.ending_conventions, 0)"
     )
+    # Titles in French order (core.collation): ICU's on PostgreSQL, LOWER() elsewhere.
+    title_order = (
+        f'm.title COLLATE "{COLLATION}"' if connection.vendor == "postgresql" else "LOWER(m.title)"
+    )
     sql = f"""
         SELECT member_id, id, title, lead_id, current_step, late_actions,
                off_track_indicators, ending_conventions
@@ -278,7 +283,7 @@ def _alliance_lines(network, ids, lines):
                    s.off_track_indicators, s.ending_conventions,
                    ROW_NUMBER() OVER (
                        PARTITION BY m.member_id
-                       ORDER BY {attention} DESC, LOWER(m.title), m.id
+                       ORDER BY {attention} DESC, {title_order}, m.id
                    ) AS position
             FROM (
                 SELECT lead_id AS member_id, id, title, lead_id FROM {alliance}

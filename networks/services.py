@@ -22,7 +22,7 @@ from organisations.models import (
 )
 from organisations.services import MembershipError
 
-from .models import Review, ReviewReply
+from .models import Review, ReviewReply, Verdict
 
 # --- Member associations ---------------------------------------------------------------------
 
@@ -152,7 +152,7 @@ def leave_review(*, alliance, network, author, verdict, comment, step=None) -> R
             {
                 "network": network.name,
                 "alliance": alliance.title,
-                "verdict": review.get_verdict_display(),
+                "verdict": Verdict(review.verdict).label,  # translated for the recipient
                 "comment": comment,
                 "path": _path(review),
             },

@@ -19,6 +19,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
+
 from .models import (
     WRITE_ROLES,
     Association,
@@ -67,7 +69,7 @@ def associations_of(user) -> list[tuple[int, str, str]]:
     if cached is None:
         cached = list(
             Association.objects.filter(memberships__user=user)
-            .order_by("name")
+            .order_by(FrenchOrder("name"))
             .values_list("pk", "name", "memberships__role")
         )
         user._fa_associations = cached

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
+
 from .identifiers import (
     normalise_rna,
     normalise_siren,
@@ -106,7 +108,7 @@ class Association(models.Model):
         db_table = "alliances_association"
         verbose_name = _("association")
         verbose_name_plural = _("associations")
-        ordering = ["name"]
+        ordering = [FrenchOrder("name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["rna"], condition=~Q(rna=""), name="association_rna_unique"
@@ -154,10 +156,16 @@ class AssociationMembership(models.Model):
     """A person working for an association, with their role in it."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
     )
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="memberships"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("association"),
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.READER)
     joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
@@ -182,18 +190,25 @@ class Invitation(models.Model):
     """A colleague invited by e-mail; following the link sets their password and joins them."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="invitations"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("association"),
     )
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
-    token = models.CharField(max_length=64, unique=True, editable=False)
+    token = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("token"))
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("invited by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    expires_at = models.DateTimeField(verbose_name=_("expires at"))
+    accepted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("accepted at"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
 
     class Meta:
         db_table = "alliances_invitation"
@@ -234,13 +249,13 @@ class Network(models.Model):
     department = models.CharField(
         _("department"), max_length=3, choices=DEPARTMENT_CHOICES, blank=True
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         db_table = "alliances_network"
         verbose_name = _("network")
         verbose_name_plural = _("networks")
-        ordering = ["name"]
+        ordering = [FrenchOrder("name")]
 
     def __str__(self):
         return self.name
@@ -256,9 +271,14 @@ class NetworkHead(models.Model):
     """A person who runs a network and reviews its members."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_roles"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="network_roles",
+        verbose_name=_("user"),
     )
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="heads")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="heads", verbose_name=_("network")
+    )
 
     class Meta:
         db_table = "alliances_networkhead"
@@ -296,13 +316,23 @@ class NetworkMembership(models.Model):
         REFUSED = "refused", _("Refused")
         LEFT = "left", _("Left")
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
+    )
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="network_memberships"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="network_memberships",
+        verbose_name=_("association"),
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("invited by"),
     )
     invited_at = models.DateTimeField(_("invited at"), default=timezone.now)
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)

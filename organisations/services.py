@@ -1,5 +1,6 @@
 """Writes on organisations and memberships. Views validate and check access, then call these."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
@@ -26,11 +27,23 @@ def create_association(*, user, **fields) -> Association:
 
 
 @transaction.atomic
-def sign_up(*, email: str, password: str, first_name: str, last_name: str, **association):
+def sign_up(
+    *,
+    email: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    language: str = settings.LANGUAGE_CODE,
+    **association,
+):
     """A person registers their association and becomes its first administrator:
-    (user, association)."""
+    (user, association). `language`: the one they were reading the site in."""
     user = get_user_model().objects.create_user(
-        email=email, password=password, first_name=first_name, last_name=last_name
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        language=language,
     )
     return user, create_association(user=user, **association)
 
@@ -65,7 +78,7 @@ def invite_colleague(*, association, email, role, invited_by) -> Invitation:
         {
             "association": association.name,
             "inviter": str(invited_by),
-            "role": str(invitation.get_role_display()),
+            "role": Role(invitation.role).label,  # translated for the recipient
             "accept_path": reverse("accounts:accept_invitation", args=[invitation.token]),
             "expires_at": invitation.expires_at.strftime("%d/%m/%Y"),
         },
@@ -75,12 +88,21 @@ def invite_colleague(*, association, email, role, invited_by) -> Invitation:
 
 @transaction.atomic
 def join_with_new_account(
-    *, invitation: Invitation, password: str, first_name: str, last_name: str
+    *,
+    invitation: Invitation,
+    password: str,
+    first_name: str,
+    last_name: str,
+    language: str = settings.LANGUAGE_CODE,
 ) -> AssociationMembership:
     """Accepting an invitation sent to an address that has no account yet: the account is
-    made with the invitation's e-mail address."""
+    made with the invitation's e-mail address, in the language they were reading the site in."""
     user = get_user_model().objects.create_user(
-        email=invitation.email, password=password, first_name=first_name, last_name=last_name
+        email=invitation.email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        language=language,
     )
     return accept_invitation(invitation=invitation, user=user)
 

@@ -6,6 +6,7 @@ works for a member, switches explicitly instead of seeing everything mixed.
 
 from dataclasses import dataclass
 
+from core.collation import FrenchOrder
 from organisations.access import associations_of
 from organisations.models import Network
 
@@ -36,7 +37,7 @@ def organisations_of(user):
     orgs += [
         Organisation("network", pk, name, "head")
         for pk, name in Network.objects.filter(heads__user=user)
-        .order_by("name")
+        .order_by(FrenchOrder("name"))
         .values_list("pk", "name")
     ]
     user._fa_organisations = orgs

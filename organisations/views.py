@@ -6,6 +6,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.collation import FrenchOrder
+
 from . import services
 from .access import forget_cached_access, get_association_for_user
 from .forms import AssociationForm, ChangeRoleForm, InviteColleagueForm
@@ -69,7 +71,7 @@ def members(request, pk):
     memberships = (
         AssociationMembership.objects.filter(association=association)
         .select_related("user")
-        .order_by("user__last_name", "user__first_name", "user__email")
+        .order_by(FrenchOrder("user__last_name"), FrenchOrder("user__first_name"), "user__email")
     )
     invitations = [
         invitation

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from organisations.admin import AssociationAdmin, NetworkAdmin
 from organisations.models import Association, NetworkMembership
@@ -61,14 +62,22 @@ def _bulk_export(request, kind, association_ids, label):
 @admin.action(description=_("Export their latest diagnostic reports (ZIP)"))
 def export_diagnostic_reports(modeladmin, request, queryset):
     ids = list(queryset.values_list("pk", flat=True))
-    label = _("Diagnostic reports of %(count)s associations") % {"count": len(ids)}
+    label = ngettext(
+        "Diagnostic reports of %(count)s association",
+        "Diagnostic reports of %(count)s associations",
+        len(ids),
+    ) % {"count": len(ids)}
     return _bulk_export(request, "diagnostic", ids, label)
 
 
 @admin.action(description=_("Export their alliances' evaluation reports (ZIP)"))
 def export_evaluation_reports(modeladmin, request, queryset):
     ids = list(queryset.values_list("pk", flat=True))
-    label = _("Evaluation reports of the alliances of %(count)s associations") % {"count": len(ids)}
+    label = ngettext(
+        "Evaluation reports of the alliances of %(count)s association",
+        "Evaluation reports of the alliances of %(count)s associations",
+        len(ids),
+    ) % {"count": len(ids)}
     return _bulk_export(request, "evaluation", ids, label)
 
 

@@ -22,8 +22,10 @@ class Report(models.Model):
         FAILED = "failed", _("failed")
 
     kind = models.CharField(_("kind"), max_length=40)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("kind of subject")
+    )
+    object_id = models.PositiveBigIntegerField(verbose_name=_("subject's id"))
     subject = GenericForeignKey("content_type", "object_id")
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -6,10 +6,8 @@ offers that its reader may not open (403). Run by `make test`.
 """
 
 import os
-import re
 import sys
 import tempfile
-from collections import deque
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,36 +31,9 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from devtools.crawl import crawl  # noqa: E402
 
-LINK = re.compile(r'href="(/[^"#]*)"')
-SKIP = ("/static/", "/media/", "/deconnexion/")
 LIMIT = int(os.environ.get("SMOKE_LIMIT", "600"))
-
-
-def crawl(email):
-    client = Client(raise_request_exception=False)
-    client.force_login(User.objects.get(email=email))
-    seen, queue, failures = set(), deque([("/tableau-de-bord/", "")]), []
-    forbidden = []
-    while queue and len(seen) < LIMIT:
-        url, referrer = queue.popleft()
-        if url in seen:
-            continue
-        seen.add(url)
-        response = client.get(url)
-        if response.status_code >= 500:
-            failures.append((url, response.status_code))
-            continue
-        if response.status_code == 403:
-            forbidden.append((url, referrer))
-        if response.status_code in (301, 302) and response["Location"].startswith("/"):
-            queue.append((response["Location"], referrer))
-        if response.get("Content-Type", "").startswith("text/html"):
-            for link in LINK.findall(response.content.decode("utf-8", "replace")):
-                link = link.replace("&amp;", "&")
-                if not link.startswith(SKIP) and link not in seen:
-                    queue.append((link, url))
-    return seen, failures, forbidden
 
 
 def main():
@@ -76,9 +47,12 @@ def main():
     ]
     failed = False
     for email in accounts:
-        seen, failures, forbidden = crawl(email)
+        client = Client(raise_request_exception=False)
+        client.force_login(User.objects.get(email=email))
+        result = crawl(client, limit=LIMIT)
+        failures, forbidden = result.failures, result.forbidden
         print(
-            f"smoke: {email}: {len(seen)} pages, {len(failures)} server errors, "
+            f"smoke: {email}: {len(result.visits)} pages, {len(failures)} server errors, "
             f"{len(forbidden)} links leading to a 403"
         )
         # A link that only leads to "forbidden" is a defect of the page showing it.

@@ -24,6 +24,15 @@ ROUTES = [
     ),
     Route("accounts:password_reset_complete", PUBLIC),
     Route("accounts:profile", LOGGED_IN),
+    # Anyone may choose a language; it goes back to `next`, not to the login page.
+    Route(
+        "accounts:set_language",
+        expect(302),
+        method="post",
+        data=lambda w: {"language": "en", "next": "/"},
+        anonymous_to_login=False,
+    ),
+    Route("accounts:set_language", expect(405), label="get"),
     Route("accounts:password_change", LOGGED_IN),
     Route("accounts:password_change_done", LOGGED_IN),
 ]

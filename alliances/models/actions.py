@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
 from core.history import HistoricalRecords
 
 from .alliance import Alliance
@@ -33,7 +34,9 @@ class ActionQuerySet(models.QuerySet):
 
 
 class Action(models.Model):
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="actions")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="actions", verbose_name=_("alliance")
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     owner_user = models.ForeignKey(
@@ -65,10 +68,15 @@ class Action(models.Model):
         _("financial resources (€)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = ActionQuerySet.as_manager()
@@ -76,7 +84,7 @@ class Action(models.Model):
     class Meta:
         verbose_name = _("action")
         verbose_name_plural = _("actions")
-        ordering = ["due_date", "title"]
+        ordering = ["due_date", FrenchOrder("title")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(due_date__isnull=True)
@@ -113,11 +121,13 @@ class Action(models.Model):
 
 
 class ActionStep(models.Model):
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="steps")
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="steps", verbose_name=_("action")
+    )
     title = models.CharField(_("step"), max_length=200)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("order"))
 
     class Meta:
         verbose_name = _("action step")

@@ -39,7 +39,12 @@ class Alliance(models.Model):
         verbose_name=_("lead association"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -80,15 +85,20 @@ class AllianceMember(models.Model):
         DECLINED = "declined", _("Declined")
         LEFT = "left", _("Left")
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="members")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="members", verbose_name=_("alliance")
+    )
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="alliance_memberships"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="alliance_memberships",
+        verbose_name=_("association"),
     )
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.INVITED
     )
-    invited_at = models.DateTimeField(default=timezone.now)
-    responded_at = models.DateTimeField(null=True, blank=True)
+    invited_at = models.DateTimeField(default=timezone.now, verbose_name=_("invited at"))
+    responded_at = models.DateTimeField(null=True, blank=True, verbose_name=_("answered at"))
 
     class Meta:
         verbose_name = _("co-member association")

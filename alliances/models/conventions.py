@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
 from core.history import HistoricalRecords
 from organisations.models import Association
 
@@ -80,7 +81,9 @@ class ConventionQuerySet(models.QuerySet):
 
 
 class Convention(models.Model):
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="conventions")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="conventions", verbose_name=_("alliance")
+    )
     kind = models.CharField(_("type"), max_length=15, choices=ConventionType.choices)
     title = models.CharField(_("title"), max_length=200)
     status = models.CharField(
@@ -100,10 +103,12 @@ class Convention(models.Model):
         storage=private_storage,
         blank=True,
     )
-    document_name = models.CharField(max_length=255, blank=True)
-    document_size = models.PositiveIntegerField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    document_name = models.CharField(max_length=255, blank=True, verbose_name=_("document name"))
+    document_size = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("document size")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = ConventionQuerySet.as_manager()
@@ -111,7 +116,7 @@ class Convention(models.Model):
     class Meta:
         verbose_name = _("convention")
         verbose_name_plural = _("conventions")
-        ordering = ["-start_date", "title"]
+        ordering = ["-start_date", FrenchOrder("title")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
@@ -153,7 +158,9 @@ class Convention(models.Model):
 class ConventionParty(models.Model):
     """A named party to a convention with its own commitments."""
 
-    convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="parties")
+    convention = models.ForeignKey(
+        Convention, on_delete=models.CASCADE, related_name="parties", verbose_name=_("convention")
+    )
     association = models.ForeignKey(
         Association,
         null=True,
@@ -205,7 +212,12 @@ class ConventionParty(models.Model):
 class Amendment(models.Model):
     """An avenant. Numbered in order within its convention."""
 
-    convention = models.ForeignKey(Convention, on_delete=models.CASCADE, related_name="amendments")
+    convention = models.ForeignKey(
+        Convention,
+        on_delete=models.CASCADE,
+        related_name="amendments",
+        verbose_name=_("convention"),
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     signed_on = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=200)

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
 from organisations.models import Association
 
 from .alliance import Alliance
@@ -87,7 +88,9 @@ def grouped_kind_choices():
 class Resource(models.Model):
     """A resource of the alliance on one of the three levers, valued in euros."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="resources")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="resources", verbose_name=_("alliance")
+    )
     kind = models.CharField(_("kind of resource"), max_length=20, choices=ResourceKind.choices)
     description = models.CharField(_("description"), max_length=300)
     quantity = models.CharField(_("quantity"), max_length=100, blank=True)
@@ -117,7 +120,9 @@ class Resource(models.Model):
 class Contribution(models.Model):
     """What one partner brings: cash, in kind and skills, each valued in euros."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="contributions")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="contributions", verbose_name=_("alliance")
+    )
     partner = models.ForeignKey(
         AlliancePartner,
         on_delete=models.CASCADE,
@@ -150,7 +155,7 @@ class Contribution(models.Model):
     class Meta:
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
-        ordering = ["partner__partner__name", "pk"]
+        ordering = [FrenchOrder("partner__partner__name"), "pk"]
 
     def __str__(self):
         return f"{self.partner.partner} – {self.total}"
@@ -169,7 +174,9 @@ class Contribution(models.Model):
 class BudgetLine(models.Model):
     """A cost of the alliance's common budget, shared between members by the keys."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="budget_lines")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="budget_lines", verbose_name=_("alliance")
+    )
     label = models.CharField(_("expense"), max_length=200)
     amount = models.DecimalField(
         _("amount per year (€)"),
@@ -195,7 +202,9 @@ class BudgetLine(models.Model):
 class CostShare(models.Model):
     """The share of the common costs one member association bears (keys add up to 100 %)."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="cost_shares")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="cost_shares", verbose_name=_("alliance")
+    )
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="+", verbose_name=_("member")
     )

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
 from core.history import HistoricalRecords
 from organisations.identifiers import (
     normalise_siren,
@@ -71,7 +72,12 @@ class PartnerQuerySet(models.QuerySet):
 class Partner(models.Model):
     """An organisation in an association's directory. Only that association sees it."""
 
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="partners")
+    association = models.ForeignKey(
+        Association,
+        on_delete=models.CASCADE,
+        related_name="partners",
+        verbose_name=_("association"),
+    )
     name = models.CharField(_("name"), max_length=200)
     actor_type = models.CharField(_("type of actor"), max_length=20, choices=ActorType.choices)
     siren = models.CharField(
@@ -83,9 +89,11 @@ class Partner(models.Model):
     territory = models.CharField(_("territory"), max_length=200, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("what it brings"), blank=True)
-    tags = models.ManyToManyField("PartnerTag", blank=True, related_name="partners")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    tags = models.ManyToManyField(
+        "PartnerTag", blank=True, related_name="partners", verbose_name=_("tags")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = PartnerQuerySet.as_manager()
@@ -93,7 +101,7 @@ class Partner(models.Model):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-        ordering = ["name"]
+        ordering = [FrenchOrder("name")]
 
     def __str__(self):
         return self.name
@@ -116,14 +124,17 @@ class Partner(models.Model):
 
 class PartnerTag(models.Model):
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="partner_tags"
+        Association,
+        on_delete=models.CASCADE,
+        related_name="partner_tags",
+        verbose_name=_("association"),
     )
     name = models.CharField(_("tag"), max_length=50)
 
     class Meta:
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
-        ordering = ["name"]
+        ordering = [FrenchOrder("name")]
         constraints = [models.UniqueConstraint(fields=["association", "name"], name="one_tag_name")]
 
     def __str__(self):
@@ -131,7 +142,9 @@ class PartnerTag(models.Model):
 
 
 class Contact(models.Model):
-    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="contacts")
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("partner")
+    )
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -140,7 +153,7 @@ class Contact(models.Model):
     class Meta:
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
-        ordering = ["name"]
+        ordering = [FrenchOrder("name")]
 
     def __str__(self):
         return self.name
@@ -149,13 +162,20 @@ class Contact(models.Model):
 class RelationshipEvent(models.Model):
     """The history of the relationship with a partner: meetings, calls, agreements."""
 
-    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="events")
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="events", verbose_name=_("partner")
+    )
     date = models.DateField(_("date"))
     summary = models.TextField(_("what happened"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("author"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("relationship event")
@@ -169,8 +189,12 @@ class RelationshipEvent(models.Model):
 class AlliancePartner(models.Model):
     """A partner from the lead's directory taking part in an alliance, with its role."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="partners")
-    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="alliances")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="partners", verbose_name=_("alliance")
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="alliances", verbose_name=_("partner")
+    )
     role = models.CharField(_("role in the alliance"), max_length=200, blank=True)
     partnership_form = models.CharField(
         _("form of partnership"), max_length=30, choices=PartnershipForm.choices
@@ -182,7 +206,7 @@ class AlliancePartner(models.Model):
     class Meta:
         verbose_name = _("partner of the alliance")
         verbose_name_plural = _("partners of the alliance")
-        ordering = ["partner__name"]
+        ordering = [FrenchOrder("partner__name")]
         constraints = [
             models.UniqueConstraint(fields=["alliance", "partner"], name="one_row_per_partner")
         ]

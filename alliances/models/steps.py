@@ -11,6 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import FrenchOrder
+
 from .alliance import Alliance
 from .partners import Partner
 
@@ -18,7 +20,9 @@ ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 
 
 class AllianceDossier(models.Model):
-    alliance = models.OneToOneField(Alliance, on_delete=models.CASCADE, related_name="dossier")
+    alliance = models.OneToOneField(
+        Alliance, on_delete=models.CASCADE, related_name="dossier", verbose_name=_("alliance")
+    )
     # Step 1: needs and expectations, complementarities sought.
     strategic_priorities = models.TextField(_("strategic priorities"), blank=True)
     expectations = models.TextField(_("what we expect from the alliance"), blank=True)
@@ -39,7 +43,7 @@ class AllianceDossier(models.Model):
     )
     # Economic model: what the alliance organises in common.
     treasury = models.TextField(_("allocation of resources and shared cash management"), blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("alliance file")
@@ -59,7 +63,9 @@ class SwotQuadrant(models.TextChoices):
 class SwotItem(models.Model):
     """One line of the SWOT / matrice MOFF of step 1."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="swot_items")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="swot_items", verbose_name=_("alliance")
+    )
     quadrant = models.CharField(_("quadrant"), max_length=12, choices=SwotQuadrant.choices)
     text = models.CharField(_("item"), max_length=300)
     importance = models.PositiveSmallIntegerField(
@@ -78,7 +84,9 @@ class SwotItem(models.Model):
 class NeedFigure(models.Model):
     """A figure quantifying the social need (step 2): value, unit, date and source."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="need_figures")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="need_figures", verbose_name=_("alliance")
+    )
     label = models.CharField(_("what is measured"), max_length=200)
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
@@ -118,8 +126,12 @@ class Decision(models.TextChoices):
 class Candidate(models.Model):
     """A potential partner placed on the actor map of step 3."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="candidates")
-    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="candidacies")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="candidates", verbose_name=_("alliance")
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="candidacies", verbose_name=_("partner")
+    )
     category = models.CharField(
         _("mapping category"), max_length=20, choices=MappingCategory.choices
     )
@@ -145,7 +157,7 @@ class Candidate(models.Model):
     class Meta:
         verbose_name = _("candidate partner")
         verbose_name_plural = _("candidate partners")
-        ordering = ["partner__name"]
+        ordering = [FrenchOrder("partner__name")]
         constraints = [
             models.UniqueConstraint(fields=["alliance", "partner"], name="one_candidacy")
         ]
@@ -157,7 +169,9 @@ class Candidate(models.Model):
 class SelectionCriterion(models.Model):
     """An objective criterion the team defines to narrow the selection, with its weight."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="criteria")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("alliance")
+    )
     name = models.CharField(_("criterion"), max_length=200)
     description = models.CharField(_("what it looks at"), max_length=300, blank=True)
     weight = models.PositiveSmallIntegerField(
@@ -167,16 +181,21 @@ class SelectionCriterion(models.Model):
     class Meta:
         verbose_name = _("selection criterion")
         verbose_name_plural = _("selection criteria")
-        ordering = ["-weight", "name"]
+        ordering = ["-weight", FrenchOrder("name")]
 
     def __str__(self):
         return self.name
 
 
 class CriterionScore(models.Model):
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="scores")
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="scores", verbose_name=_("candidate")
+    )
     criterion = models.ForeignKey(
-        SelectionCriterion, on_delete=models.CASCADE, related_name="scores"
+        SelectionCriterion,
+        on_delete=models.CASCADE,
+        related_name="scores",
+        verbose_name=_("criterion"),
     )
     score = models.PositiveSmallIntegerField(
         _("score (0 to 5)"), validators=[MinValueValidator(0), MaxValueValidator(5)]
@@ -194,7 +213,9 @@ class CriterionScore(models.Model):
 class Exchange(models.Model):
     """An exchange that tests relational proximity with a candidate before contracting."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="exchanges")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="exchanges", verbose_name=_("alliance")
+    )
     candidate = models.ForeignKey(
         Candidate,
         null=True,
@@ -209,7 +230,12 @@ class Exchange(models.Model):
     friction_points = models.TextField(_("friction points"), blank=True)
     conclusion = models.TextField(_("conclusion"), blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("author"),
     )
 
     class Meta:
@@ -231,7 +257,10 @@ class GovernanceBody(models.Model):
     """An instance of the alliance's governance (step 5)."""
 
     alliance = models.ForeignKey(
-        Alliance, on_delete=models.CASCADE, related_name="governance_bodies"
+        Alliance,
+        on_delete=models.CASCADE,
+        related_name="governance_bodies",
+        verbose_name=_("alliance"),
     )
     name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("steering level"), max_length=12, choices=GovernanceLevel.choices)
@@ -242,14 +271,16 @@ class GovernanceBody(models.Model):
     class Meta:
         verbose_name = _("governance body")
         verbose_name_plural = _("governance bodies")
-        ordering = ["level", "name"]
+        ordering = ["level", FrenchOrder("name")]
 
     def __str__(self):
         return self.name
 
 
 class Meeting(models.Model):
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="meetings")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("alliance")
+    )
     body = models.ForeignKey(
         GovernanceBody,
         null=True,
@@ -284,7 +315,10 @@ class CommunicationItem(models.Model):
     """A line of the communication plan (step 5 and source 003 section 5)."""
 
     alliance = models.ForeignKey(
-        Alliance, on_delete=models.CASCADE, related_name="communication_items"
+        Alliance,
+        on_delete=models.CASCADE,
+        related_name="communication_items",
+        verbose_name=_("alliance"),
     )
     kind = models.CharField(_("kind"), max_length=25, choices=CommunicationKind.choices)
     audience = models.CharField(_("audience"), max_length=200)

@@ -17,20 +17,32 @@ from .alliance import Alliance
 
 class AllianceSummary(models.Model):
     alliance = models.OneToOneField(
-        Alliance, on_delete=models.CASCADE, primary_key=True, related_name="summary"
+        Alliance,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="summary",
+        verbose_name=_("alliance"),
     )
     # What exists for each of the five steps (stepper.StepFacts as JSON) and the first step
     # not complete (None: all five are).
-    facts = models.JSONField(default=dict)
-    current_step = models.PositiveSmallIntegerField(null=True, blank=True)
+    facts = models.JSONField(default=dict, verbose_name=_("facts of the steps"))
+    current_step = models.PositiveSmallIntegerField(
+        null=True, blank=True, verbose_name=_("current step")
+    )
     # What to watch, as of `alerts_on`.
-    late_actions = models.PositiveIntegerField(default=0)
-    ending_conventions = models.PositiveIntegerField(default=0)
-    off_track_indicators = models.PositiveIntegerField(default=0)
-    alerts_on = models.DateField(null=True, blank=True)
+    late_actions = models.PositiveIntegerField(default=0, verbose_name=_("late actions"))
+    ending_conventions = models.PositiveIntegerField(
+        default=0, verbose_name=_("conventions ending soon")
+    )
+    off_track_indicators = models.PositiveIntegerField(
+        default=0, verbose_name=_("indicators off track")
+    )
+    alerts_on = models.DateField(null=True, blank=True, verbose_name=_("alerts as of"))
     # The last change of its evaluation (objectives, indicators, measurements…): a report made
     # after it is still current.
-    evaluation_changed_at = models.DateTimeField(null=True, blank=True)
+    evaluation_changed_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("evaluation changed at")
+    )
 
     class Meta:
         verbose_name = _("alliance summary")
@@ -49,13 +61,21 @@ class AssociationSummary(models.Model):
     network dashboard sorts and filters thousands of members on these figures."""
 
     association = models.OneToOneField(
-        Association, on_delete=models.CASCADE, primary_key=True, related_name="alliances_summary"
+        Association,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="alliances_summary",
+        verbose_name=_("association"),
     )
-    alliances = models.PositiveIntegerField(default=0)
-    late_actions = models.PositiveIntegerField(default=0)
-    ending_conventions = models.PositiveIntegerField(default=0)
-    off_track_indicators = models.PositiveIntegerField(default=0)
-    attention = models.PositiveIntegerField(default=0)
+    alliances = models.PositiveIntegerField(default=0, verbose_name=_("alliances"))
+    late_actions = models.PositiveIntegerField(default=0, verbose_name=_("late actions"))
+    ending_conventions = models.PositiveIntegerField(
+        default=0, verbose_name=_("conventions ending soon")
+    )
+    off_track_indicators = models.PositiveIntegerField(
+        default=0, verbose_name=_("indicators off track")
+    )
+    attention = models.PositiveIntegerField(default=0, verbose_name=_("points needing attention"))
 
     class Meta:
         verbose_name = _("association's alliances summary")

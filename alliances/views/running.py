@@ -14,6 +14,7 @@ from alliances.forms import CostShareFormSet, dossier_form_class
 from alliances.models import CostShare
 from alliances.plan_export import plan_csv, plan_xlsx
 from alliances.step_data import economics_data, plan_data
+from core.collation import FrenchOrder
 from organisations.models import Association
 
 from .alliance_pages import alliance_context
@@ -72,7 +73,9 @@ def cost_sharing(request, pk):
     """One key per member association (the lead and the active co-members); 100 % in all."""
     alliance, capability = get_alliance_for_user(request, pk, write=True)
     members = list(
-        Association.objects.filter(pk__in=alliance.participating_association_ids()).order_by("name")
+        Association.objects.filter(pk__in=alliance.participating_association_ids()).order_by(
+            FrenchOrder("name")
+        )
     )
     current = {s.association_id: s for s in CostShare.objects.filter(alliance=alliance)}
     initial = [

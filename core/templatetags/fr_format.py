@@ -1,9 +1,16 @@
-"""French display of numbers: `1 250,00 €`, `3,4`, `15 %`. Values stay Decimal until here."""
+"""Display of numbers and long dates in the active language: `1 250,00 €`, `3,4`, `15 %`,
+« 1er décembre 2026 » (`1,250.00 €`, `1 December 2026` in English). Values stay Decimal until here.
+"""
 
+import datetime
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -68,4 +75,71 @@ def with_unit(value, unit):
     if not unit:
         return text
     separator = NNBSP if unit in ("%", "€") else NBSP
-    return f"{text}{separator}{unit}"
+    return f"{text}{separator}{agreed_unit(amount, unit)}"
+
+
+# A French noun stays singular below 2: « 0 personne », « 1 réunion », « 1,5 heure ». Units are
+# typed by people, in the plural (« personnes », « familles accompagnées »). Words whose
+# singular also ends in s keep it: these endings (« mois », « repas », « pays », « accès »…)
+# and these words.
+_INVARIABLE_ENDINGS = ("ss", "us", "is", "os", "as", "ys", "ès")
+_INVARIABLE_WORDS = {"cours", "concours", "parcours", "recours", "secours", "discours", "temps"}
+_INVARIABLE_WORDS |= {"corps", "poids", "remords"}
+_PREPOSITIONS = {"de", "du", "des", "à", "au", "aux", "pour", "par", "en", "sur", "dans", "avec"}
+
+
+def agreed_unit(amount, unit: str) -> str:
+    """The unit as typed, made singular in French below 2 when it is plain words in the plural:
+    « 0 personnes » → « 0 personne », « 1 famille accompagnée », « 1 heure de cours ».
+
+    Only the words before a preposition agree (« heure de cours »), and only when each is a
+    lower-case word of four letters or more whose singular drops its final s: symbols (€, %,
+    /10), acronyms (ETP) and anything else stay as typed. English units are left alone.
+    """
+    if abs(amount) >= 2 or not (get_language() or "").startswith("fr"):
+        return unit
+    words = unit.split(" ")
+    for index, word in enumerate(words):
+        if word in _PREPOSITIONS or word.startswith(("d'", "d’")):
+            break
+        if not _drops_its_s(word):
+            return unit
+        words[index] = word[:-1]
+    return " ".join(words)
+
+
+def _drops_its_s(word: str) -> bool:
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and word.islower()
+        and word.endswith("s")
+        and not word.endswith(_INVARIABLE_ENDINGS)
+        and word not in _INVARIABLE_WORDS
+    )
+
+
+@register.filter(expects_localtime=True)
+def long_date(value):
+    """A date in words: « 1er décembre 2026 », « 15 août 2026 »; « 1 December 2026 » in English.
+
+    Django's French format writes « 1 décembre »: French writes the first day of a month as an
+    ordinal, « 1er », and every other day as a cardinal.
+    """
+    if not isinstance(value, datetime.date):
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if value.day == 1 and (get_language() or "").startswith("fr"):
+        return f"1er {date_format(value, 'F Y')}"
+    return date_format(value, "j F Y")
+
+
+@register.filter(expects_localtime=True)
+def long_datetime(value):
+    """« 1er décembre 2026 à 14:05 »; « 1 December 2026 at 14:05 » in English."""
+    if not isinstance(value, datetime.datetime):
+        return long_date(value)
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return _("%(date)s at %(time)s") % {"date": long_date(value), "time": time_format(value, "H:i")}

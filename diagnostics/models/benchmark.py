@@ -17,11 +17,15 @@ from organisations.models import Network
 
 class NetworkBenchmark(models.Model):
     network = models.OneToOneField(
-        Network, on_delete=models.CASCADE, primary_key=True, related_name="benchmark"
+        Network,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="benchmark",
+        verbose_name=_("network"),
     )
     # scoring.network_benchmark(): members, contributors, axes, levels, with_level, evolution.
-    figures = models.JSONField(default=dict)
-    computed_at = models.DateTimeField()
+    figures = models.JSONField(default=dict, verbose_name=_("figures"))
+    computed_at = models.DateTimeField(verbose_name=_("computed at"))
 
     class Meta:
         verbose_name = _("network benchmark")

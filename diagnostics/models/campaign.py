@@ -125,7 +125,12 @@ class Respondent(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     # Where to resume: the last axis the respondent visited.
     last_axis = models.ForeignKey(
-        Axis, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Axis,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("last axis answered"),
     )
 
     class Meta:

@@ -9,7 +9,9 @@ from core.history import HistoricalRecords
 
 
 class Analysis(models.Model):
-    alliance = models.OneToOneField(Alliance, on_delete=models.CASCADE, related_name="analysis")
+    alliance = models.OneToOneField(
+        Alliance, on_delete=models.CASCADE, related_name="analysis", verbose_name=_("alliance")
+    )
     strengths = models.TextField(_("strengths"), blank=True)
     improvements = models.TextField(_("areas to improve"), blank=True)
     gaps_comment = models.TextField(
@@ -19,9 +21,14 @@ class Analysis(models.Model):
     negative_factors = models.TextField(_("negative influence factors"), blank=True)
     conclusions = models.TextField(_("conclusions"), blank=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("updated by"),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -35,7 +42,10 @@ class Analysis(models.Model):
 
 class SteeringDecision(models.Model):
     alliance = models.ForeignKey(
-        Alliance, on_delete=models.CASCADE, related_name="steering_decisions"
+        Alliance,
+        on_delete=models.CASCADE,
+        related_name="steering_decisions",
+        verbose_name=_("alliance"),
     )
     decided_on = models.DateField(_("date of the decision"))
     text = models.TextField(_("decision"))
@@ -48,9 +58,14 @@ class SteeringDecision(models.Model):
         verbose_name=_("action created in the action plan"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("steering decision")

@@ -11,6 +11,7 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Alliance, AlliancePartner
+from core.collation import FrenchOrder
 from core.history import HistoricalRecords
 from evaluation import progress, smart
 
@@ -21,7 +22,10 @@ class EvaluationPlan(models.Model):
     """The purposes the alliance pursues (AVISE): track, understand, prove, give value."""
 
     alliance = models.OneToOneField(
-        Alliance, on_delete=models.CASCADE, related_name="evaluation_plan"
+        Alliance,
+        on_delete=models.CASCADE,
+        related_name="evaluation_plan",
+        verbose_name=_("alliance"),
     )
     purpose_track = models.BooleanField(
         _("Track"), default=False, help_text=_("Produce regular information on the results.")
@@ -38,7 +42,7 @@ class EvaluationPlan(models.Model):
         _("Give value"), default=False, help_text=_("Give the change a value.")
     )
     notes = models.TextField(_("how the evaluation is organised"), blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("evaluation plan")
@@ -63,7 +67,10 @@ class EvaluationPlan(models.Model):
 
 class EvaluativeQuestion(models.Model):
     alliance = models.ForeignKey(
-        Alliance, on_delete=models.CASCADE, related_name="evaluative_questions"
+        Alliance,
+        on_delete=models.CASCADE,
+        related_name="evaluative_questions",
+        verbose_name=_("alliance"),
     )
     text = models.CharField(_("evaluative question"), max_length=300)
     indicators = models.ManyToManyField(
@@ -72,7 +79,7 @@ class EvaluativeQuestion(models.Model):
         related_name="questions",
         verbose_name=_("indicators that answer it"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("evaluative question")
@@ -126,7 +133,9 @@ class IndicatorQuerySet(models.QuerySet):
 
 
 class Indicator(models.Model):
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="indicators")
+    alliance = models.ForeignKey(
+        Alliance, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("alliance")
+    )
     name = models.CharField(_("indicator"), max_length=200)
     description = models.TextField(_("what it measures"), blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=IndicatorKind.choices)
@@ -161,8 +170,8 @@ class Indicator(models.Model):
         related_name="indicators",
         verbose_name=_("operational objectives it serves"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     # A target change is saved with its reason (history_change_reason): see services.change_target.
     history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[])
@@ -171,7 +180,7 @@ class Indicator(models.Model):
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
-        ordering = ["kind", "name"]
+        ordering = ["kind", FrenchOrder("name")]
 
     def __str__(self):
         return self.name
@@ -216,13 +225,17 @@ class IndicatorStatus(models.Model):
     one up again."""
 
     indicator = models.OneToOneField(
-        Indicator, on_delete=models.CASCADE, primary_key=True, related_name="status"
+        Indicator,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="status",
+        verbose_name=_("indicator"),
     )
-    off_track = models.BooleanField(default=False)
-    overdue = models.BooleanField(default=False)
-    target_missed = models.BooleanField(default=False)
-    reached = models.BooleanField(default=False)
-    computed_on = models.DateField()
+    off_track = models.BooleanField(default=False, verbose_name=_("off track"))
+    overdue = models.BooleanField(default=False, verbose_name=_("overdue"))
+    target_missed = models.BooleanField(default=False, verbose_name=_("target missed"))
+    reached = models.BooleanField(default=False, verbose_name=_("reached"))
+    computed_on = models.DateField(verbose_name=_("computed on"))
 
     class Meta:
         verbose_name = _("indicator status")
@@ -243,7 +256,12 @@ class IndicatorStatus(models.Model):
 class IndicatorContribution(models.Model):
     """One partner's share of a shared indicator at a date (e.g. its own savings)."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="contributions")
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="contributions",
+        verbose_name=_("indicator"),
+    )
     partner = models.ForeignKey(
         AlliancePartner,
         on_delete=models.CASCADE,
@@ -254,14 +272,19 @@ class IndicatorContribution(models.Model):
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     comment = models.CharField(_("comment"), max_length=255, blank=True)
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("entered by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("partner contribution")
         verbose_name_plural = _("partner contributions")
-        ordering = ["date", "partner__partner__name"]
+        ordering = ["date", FrenchOrder("partner__partner__name")]
 
     def __str__(self):
         return f"{self.partner.partner} – {self.indicator}"
@@ -310,7 +333,12 @@ class MeasurementQuerySet(models.QuerySet):
 
 
 class Measurement(models.Model):
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="measurements",
+        verbose_name=_("indicator"),
+    )
     date = models.DateField(_("date"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
@@ -319,11 +347,18 @@ class Measurement(models.Model):
     evidence_file = models.FileField(
         _("attached evidence"), upload_to=evidence_path, blank=True, max_length=255
     )
-    evidence_name = models.CharField(max_length=255, blank=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    evidence_name = models.CharField(
+        max_length=255, blank=True, verbose_name=_("evidence file name")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     objects = MeasurementQuerySet.as_manager()
     # Who changed or deleted a measurement, and when (the import keeps it too).

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Alliance, AlliancePartner
+from core.collation import FrenchOrder
 from core.history import HistoricalRecords
 from evaluation import smart
 
@@ -26,7 +27,9 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 class Vision(models.Model):
     """The shared 3–5-year vision of the alliance, its horizon and how objectives are ranked."""
 
-    alliance = models.OneToOneField(Alliance, on_delete=models.CASCADE, related_name="vision")
+    alliance = models.OneToOneField(
+        Alliance, on_delete=models.CASCADE, related_name="vision", verbose_name=_("alliance")
+    )
     statement = models.TextField(_("shared vision"))
     horizon_start = models.DateField(_("start of the horizon"))
     horizon_end = models.DateField(_("end of the horizon"))
@@ -35,7 +38,7 @@ class Vision(models.Model):
         blank=True,
         help_text=_("For instance: the needs of the beneficiaries, the means available, urgency."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -76,7 +79,12 @@ class Vision(models.Model):
 class StrategicGap(models.Model):
     """Where a partner stands: what it expects of the alliance and where it differs."""
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="strategic_gaps")
+    alliance = models.ForeignKey(
+        Alliance,
+        on_delete=models.CASCADE,
+        related_name="strategic_gaps",
+        verbose_name=_("alliance"),
+    )
     partner = models.ForeignKey(
         AlliancePartner,
         on_delete=models.CASCADE,
@@ -85,12 +93,12 @@ class StrategicGap(models.Model):
     )
     expectations = models.TextField(_("what it expects"))
     differences = models.TextField(_("where it differs"), blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("strategic gap")
         verbose_name_plural = _("strategic gaps")
-        ordering = ["partner__partner__name"]
+        ordering = [FrenchOrder("partner__partner__name")]
         constraints = [
             models.UniqueConstraint(fields=["alliance", "partner"], name="one_gap_per_partner")
         ]
@@ -106,7 +114,10 @@ class StrategicObjectiveQuerySet(models.QuerySet):
 
 class StrategicObjective(models.Model):
     alliance = models.ForeignKey(
-        Alliance, on_delete=models.CASCADE, related_name="strategic_objectives"
+        Alliance,
+        on_delete=models.CASCADE,
+        related_name="strategic_objectives",
+        verbose_name=_("alliance"),
     )
     title = models.CharField(_("strategic objective"), max_length=255)
     description = models.TextField(_("description"), blank=True)
@@ -118,7 +129,7 @@ class StrategicObjective(models.Model):
         blank=True,
         help_text=_("How the objective scores on the criteria the team stated."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     history = HistoricalRecords()
     objects = StrategicObjectiveQuerySet.as_manager()
@@ -143,7 +154,10 @@ class ImpactType(models.TextChoices):
 
 class ExpectedImpact(models.Model):
     objective = models.ForeignKey(
-        StrategicObjective, on_delete=models.CASCADE, related_name="impacts"
+        StrategicObjective,
+        on_delete=models.CASCADE,
+        related_name="impacts",
+        verbose_name=_("objective"),
     )
     impact_type = models.CharField(_("type of impact"), max_length=15, choices=ImpactType.choices)
     label = models.CharField(
@@ -213,10 +227,15 @@ class OperationalObjective(models.Model):
     realistic = models.BooleanField(_("realistic"), null=True, blank=True)
     realistic_justification = models.TextField(_("why it is realistic"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

@@ -5,8 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.collation import FrenchOrder
 from evaluation import imports, services
 from evaluation.access import get_alliance
 from evaluation.forms import ImportForm
@@ -73,14 +75,20 @@ def import_confirm(request, pk):
         return redirect("evaluation:import_measurements", pk=alliance.pk)
     created = services.import_measurements(rows=rows, by=request.user)
     del request.session[SESSION_KEY]
-    messages.success(request, _("%(count)s measurements imported.") % {"count": len(created)})
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s measurement imported.", "%(count)s measurements imported.", len(created)
+        )
+        % {"count": len(created)},
+    )
     return redirect("evaluation:indicators", pk=alliance.pk)
 
 
 @login_required
 def import_template(request, pk):
     alliance, _capability = get_alliance(request, pk)
-    names = alliance.indicators.order_by("name").values_list("name", flat=True)
+    names = alliance.indicators.order_by(FrenchOrder("name")).values_list("name", flat=True)
     body = imports.TEMPLATE_CSV + "".join(f"{name};;;;\n" for name in names)
     response = HttpResponse(body.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mesures.csv"'

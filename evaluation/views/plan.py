@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.collation import FrenchOrder
 from core.instances import links_of
 from evaluation import services
 from evaluation.access import get_alliance
@@ -31,7 +32,7 @@ def plan(request, pk):
             messages.success(request, _("The evaluation plan is saved."))
             return redirect("evaluation:plan", pk=alliance.pk)
     questions = EvaluativeQuestion.objects.filter(alliance=alliance).prefetch_related("indicators")
-    indicators = Indicator.objects.filter(alliance=alliance).order_by("kind", "name")
+    indicators = Indicator.objects.filter(alliance=alliance).order_by("kind", FrenchOrder("name"))
     by_kind = [
         (label, [i for i in indicators if i.kind == value])
         for value, label in IndicatorKind.choices

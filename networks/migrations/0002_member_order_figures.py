@@ -31,7 +31,7 @@ def copy(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("networks", "0001_initial"),
-        ("organisations", "0002_member_orders"),
+        ("organisations", "0003_member_orders"),
         ("diagnostics", "0004_stored_scores_and_benchmarks"),
         ("alliances", "0006_stored_summaries"),
     ]

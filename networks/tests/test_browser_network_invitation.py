@@ -29,7 +29,7 @@ def test_network_invitation_journey(page, world):
     page.get_by_role("link", name="Répondre").click()
     assert_accessible(page, "association networks")
     page.get_by_role("button", name="Accepter Réseau Témoin").click()
-    assert page.get_by_text("est désormais membre de Réseau Témoin").is_visible()
+    assert page.get_by_text("est désormais membre du réseau « Réseau Témoin »").is_visible()
     assert page.get_by_role("heading", name="Réseaux ayant accès à vos données").is_visible()
     logout(page)
 

@@ -17,7 +17,7 @@ def bytewise_name_key(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisations', '0001_initial'),
+        ('organisations', '0002_field_names_translated_and_french_order'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
