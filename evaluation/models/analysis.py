@@ -52,6 +52,8 @@ class SteeringDecision(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("steering decision")
         verbose_name_plural = _("steering decisions")
