@@ -5,7 +5,6 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -287,37 +286,6 @@ class PartyForm(AllianceScopedForm):
             alliance=self.alliance
         ).select_related("partner")
         self.fields["partner"].label_from_instance = lambda link: link.partner.name
-
-    def clean(self):
-        """The same organisation twice on one convention is refused next to its field (one of
-        association / partner / name is checked by the model's clean())."""
-        data = super().clean()
-        convention = data.get("convention")
-        if convention is None:
-            return data
-        others = ConventionParty.objects.filter(convention=convention)
-        if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-        name = (data.get("name") or "").strip()
-        for field, value, taken in (
-            ("association", data.get("association"), {"association": data.get("association")}),
-            ("partner", data.get("partner"), {"partner": data.get("partner")}),
-            ("name", name, None),
-        ):
-            if field == "name" and name:
-                # A typed name that is a party already, however it was named.
-                taken = Q(name__iexact=name) | Q(association__name__iexact=name)
-                taken |= Q(partner__partner__name__iexact=name)
-                found = others.filter(taken).exists()
-            else:
-                found = bool(value) and others.filter(**taken).exists()
-            if found:
-                shown = value.partner.name if field == "partner" else value
-                self.add_error(
-                    field,
-                    _("« %(party)s » is already a party to this convention.") % {"party": shown},
-                )
-        return data
 
 
 class AmendmentForm(AllianceScopedForm):

@@ -293,6 +293,34 @@ class ConventionParty(models.Model):
             message = ONE_WAY
             raise ValidationError(dict.fromkeys(chosen[1:], message))
 
+    def validate_constraints(self, exclude=None):
+        """The same organisation twice on a convention is refused next to the field that names
+        it (a typed name too, when it is that of a party chosen in a list), before the
+        constraints' own, general, message."""
+        if self.convention_id and not {"convention", "association", "partner", "name"} & set(
+            exclude or ()
+        ):
+            others = ConventionParty.objects.filter(convention_id=self.convention_id)
+            if self.pk:
+                others = others.exclude(pk=self.pk)
+            taken = None
+            if self.association_id:
+                field, taken = "association", Q(association_id=self.association_id)
+            elif self.partner_id:
+                field, taken = "partner", Q(partner_id=self.partner_id)
+            elif self.name:
+                field = "name"
+                taken = Q(name__iexact=self.name) | Q(association__name__iexact=self.name)
+                taken |= Q(partner__partner__name__iexact=self.name)
+            if taken is not None and others.filter(taken).exists():
+                raise ValidationError(
+                    {
+                        field: _("« %(party)s » is already a party to this convention.")
+                        % {"party": self.display_name}
+                    }
+                )
+        super().validate_constraints(exclude=exclude)
+
 
 class Amendment(models.Model):
     """An avenant. Numbered in order within its convention."""
