@@ -23,7 +23,8 @@ pytestmark = pytest.mark.browser
 
 
 def _submit(page):
-    page.locator("main form[method=post] button[type=submit]").last.click()
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").last.click()
     page.wait_for_load_state()
 
 
@@ -53,7 +54,8 @@ def test_an_editor_names_each_party_once_and_sees_every_edit_in_the_history(page
     assert not ConventionParty.objects.exists()
     page.select_option("main [name=association]", index=0)
     _submit(page)
-    expect(page.get_by_text("Ville de Lyon").first).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/etapes/4/#conventions$"))
+    expect(page.locator("#conventions")).to_contain_text("Ville de Lyon")
     assert ConventionParty.objects.get().partner_id == ville.pk
 
     # The same partner twice on the convention is refused too.
@@ -86,10 +88,10 @@ def test_an_editor_names_each_party_once_and_sees_every_edit_in_the_history(page
     # Step 1's needs and a SWOT item, then the history shows them.
     page.goto(f"/alliances/{alliance.pk}/etapes/1/")
     page.fill("main [name=strategic_priorities]", "Mutualiser la paie")
-    page.locator("main form[method=post]").filter(
-        has=page.locator("[name=strategic_priorities]")
-    ).locator("button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form[method=post]").filter(
+            has=page.locator("[name=strategic_priorities]")
+        ).locator("button[type=submit]").click()
     page.goto(f"/alliances/{alliance.pk}/moff/ajouter/")
     page.select_option("main [name=quadrant]", "strength")
     page.fill("main [name=text]", "Expertise comptable")
