@@ -3,6 +3,7 @@ convention, « Échue » only after the end date, no negative budget, contributi
 sides of the economic model; and every edit of the alliance's pages in its history."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -425,3 +426,14 @@ def test_a_reader_sees_the_history_but_cannot_edit_a_party(client, world, allian
     party.refresh_from_db()
     assert (party.association_id, party.name) == (world.association.pk, "")
     assert not Convention.objects.exclude(pk=convention.pk).exists()
+
+
+def test_the_add_a_party_link_preselects_its_convention_whatever_its_number(editor, alliance):
+    convention = ConventionFactory(alliance=alliance, pk=1629)
+    step4 = editor.get(reverse("alliances:alliance_step", args=[alliance.pk, 4])).content.decode()
+    add = reverse("alliances:item_add", args=[alliance.pk, "partie"])
+    link = re.search(rf'href="({re.escape(add)}\?convention=[^"]+)"', step4)[1]
+
+    form = editor.get(link.replace("&#x27;", "'")).context["form"]
+
+    assert str(form["convention"].value()) == str(convention.pk)
