@@ -33,18 +33,34 @@ def split(amount, percents: list) -> list[Decimal]:
     return parts
 
 
+# The levers whose resources are given in kind and valued rather than paid (the values of
+# models.economics.Lever): volunteers, staff made available, skills, the means other
+# organisations bring. Funding ("financial") is money.
+VALUED_IN_KIND_LEVERS = ("human", "alliances")
+
+
 @dataclass
 class BudgetSummary:
+    """The year's budget as the associations' accounting plan presents it: money on one side
+    and the other, then the contributions in kind valued on both sides (compte 87 among the
+    resources, compte 86 among the expenses), so that they never make a balance."""
+
     resources_by_lever: dict = field(default_factory=dict)  # lever → Decimal
-    resources_total: Decimal = Decimal("0")
-    cash: Decimal = Decimal("0")
-    in_kind: Decimal = Decimal("0")
-    skills: Decimal = Decimal("0")
+    resources_total: Decimal = Decimal("0")  # every resource on the three levers
+    cash: Decimal = Decimal("0")  # partners' contributions in cash…
+    in_kind: Decimal = Decimal("0")  # …in kind, valued…
+    skills: Decimal = Decimal("0")  # …in skills, valued
     contributions_total: Decimal = Decimal("0")
-    income_total: Decimal = Decimal("0")
-    expenses_total: Decimal = Decimal("0")
+    funding: Decimal = Decimal("0")  # resources on the funding lever
+    financial_income: Decimal = Decimal("0")  # funding + partners' cash
+    valued_resources: Decimal = Decimal("0")  # resources on the human and alliances levers
+    partners_in_kind: Decimal = Decimal("0")  # partners' contributions in kind and skills
+    in_kind_total: Decimal = Decimal("0")  # valued resources + partners' in kind
+    income_total: Decimal = Decimal("0")  # financial income + in kind (87)
+    financial_expenses: Decimal = Decimal("0")  # the expenses entered
+    expenses_total: Decimal = Decimal("0")  # financial expenses + in kind (86)
     shared_expenses: Decimal = Decimal("0")
-    balance: Decimal = Decimal("0")
+    balance: Decimal = Decimal("0")  # income − expenses: money only, in kind is on both sides
     shares: list = field(default_factory=list)  # [(label, percent, amount)]
     keys_complete: bool = False
 
@@ -53,25 +69,35 @@ def summarise(resources, contributions, expenses, keys) -> BudgetSummary:
     """resources [(lever, amount)], contributions [(cash, in_kind, skills)],
     expenses [(amount, shared)], keys [(label, percent)] → the budget summary.
 
-    Income = resources on the three levers + partners' contributions (cash, in kind, skills);
-    balance = income − expenses; shared expenses are split by the keys.
+    Money in = resources on the funding lever + partners' cash; money out = the expenses.
+    Contributions in kind = resources on the human and alliances levers + partners' in kind and
+    skills: counted as resources (87) and as expenses (86) alike. Balance = money in − money
+    out. Shared expenses are split by the keys.
     """
     summary = BudgetSummary()
     for lever, amount in resources:
         summary.resources_by_lever[lever] = summary.resources_by_lever.get(
             lever, Decimal("0")
         ) + _cents(amount)
+        if lever in VALUED_IN_KIND_LEVERS:
+            summary.valued_resources += _cents(amount)
+        else:
+            summary.funding += _cents(amount)
     summary.resources_total = sum(summary.resources_by_lever.values(), Decimal("0"))
     for cash, in_kind, skills in contributions:
         summary.cash += _cents(cash)
         summary.in_kind += _cents(in_kind)
         summary.skills += _cents(skills)
     summary.contributions_total = summary.cash + summary.in_kind + summary.skills
-    summary.income_total = summary.resources_total + summary.contributions_total
+    summary.financial_income = summary.funding + summary.cash
+    summary.partners_in_kind = summary.in_kind + summary.skills
+    summary.in_kind_total = summary.valued_resources + summary.partners_in_kind
+    summary.income_total = summary.financial_income + summary.in_kind_total
     for amount, shared in expenses:
-        summary.expenses_total += _cents(amount)
+        summary.financial_expenses += _cents(amount)
         if shared:
             summary.shared_expenses += _cents(amount)
+    summary.expenses_total = summary.financial_expenses + summary.in_kind_total
     summary.balance = summary.income_total - summary.expenses_total
     percents = [Decimal(p) for _label, p in keys]
     summary.keys_complete = bool(keys) and keys_add_up(percents)

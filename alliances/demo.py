@@ -624,10 +624,7 @@ def seed(demo):
             ("Poste de comptable mutualisée", Decimal("42000"), True),
             ("Logiciel de paie", Decimal("3600"), True),
             ("Communication commune", Decimal("2400"), True),
-            ("Bureau mis à disposition (valorisé)", Decimal("4800"), False),
-            ("Formation des trésoriers (mécénat valorisé)", Decimal("6000"), False),
-            ("Bénévolat des trésoriers (valorisé)", Decimal("6000"), False),
-        ]:
+        ]:  # what is given in kind is an expense already, valued (compte 86): not typed again
             BudgetLine.objects.create(alliance=alliance, label=label, amount=amount, shared=shared)
         participants = [association, *demo.members[1:2]]
         shares = [Decimal("60"), Decimal("40")]

@@ -269,6 +269,10 @@ class PartyForm(AllianceScopedForm):
             "financial_contribution",
         ]
         help_texts = {
+            "association": _(
+                "A party is one organisation: a member association, a partner of the alliance "
+                "or a name typed below, only one of the three."
+            ),
             "name": _("Only for a party that is neither a member nor a partner of the alliance."),
         }
 
@@ -282,6 +286,7 @@ class PartyForm(AllianceScopedForm):
         self.fields["partner"].queryset = AlliancePartner.objects.filter(
             alliance=self.alliance
         ).select_related("partner")
+        self.fields["partner"].label_from_instance = lambda link: link.partner.name
 
 
 class AmendmentForm(AllianceScopedForm):

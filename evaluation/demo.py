@@ -278,6 +278,18 @@ def seed(demo):
                 value=Decimal(value),
                 comment="ETP mis à disposition",
             )
+        # The member associations bring their own staff too (the lead, then its co-members).
+        members = sorted(
+            alliance.participating_association_ids(), key=lambda pk: pk != alliance.lead_id
+        )
+        for association_id, value in zip(members, ["1", "0.5"], strict=False):
+            IndicatorContribution.objects.create(
+                indicator=indicators["staff"],
+                association_id=association_id,
+                date=dt.date(2026, 9, 30),
+                value=Decimal(value),
+                comment="Temps de salariés des associations membres",
+            )
 
     example, created = OperationalObjective.objects.get_or_create(
         strategic_objective=so1,

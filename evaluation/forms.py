@@ -4,9 +4,12 @@ from decimal import Decimal, InvalidOperation
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import AlliancePartner
+from core.templatetags.fr_format import with_unit
+from organisations.models import Association
 
 from .models import (
     EVIDENCE_EXTENSIONS,
@@ -246,7 +249,26 @@ class OperationalObjectiveForm(BaseForm):
                 self.errors
             ):
                 self.add_error("new_indicator_target", _("Give the new indicator a target."))
+            if not self.errors:
+                self._check_new_indicator()
         return data
+
+    # Where the new indicator's own rules (its range, its dates) show on this form.
+    NEW_INDICATOR_FIELDS = {
+        "name": "new_indicator_name",
+        "unit": "new_indicator_unit",
+        "baseline": "new_indicator_baseline",
+        "target": "new_indicator_target",
+        "target_date": "deadline",
+    }
+
+    def _check_new_indicator(self):
+        try:
+            self.new_indicator().full_clean(exclude=["created_with"], validate_unique=False)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(self.NEW_INDICATOR_FIELDS.get(field), message)
 
     def new_indicator(self) -> Indicator | None:
         data = self.cleaned_data
@@ -289,6 +311,16 @@ class EvaluativeQuestionForm(BaseForm):
 class IndicatorForm(BaseForm):
     baseline = FrenchDecimalField(label=_("Baseline"), required=False)
     target = FrenchDecimalField(label=_("Target"), required=False)
+    lowest_value = FrenchDecimalField(
+        label=_("Lowest possible value"),
+        required=False,
+        help_text=Indicator._meta.get_field("lowest_value").help_text,
+    )
+    highest_value = FrenchDecimalField(
+        label=_("Highest possible value"),
+        required=False,
+        help_text=Indicator._meta.get_field("highest_value").help_text,
+    )
 
     class Meta:
         model = Indicator
@@ -302,6 +334,8 @@ class IndicatorForm(BaseForm):
             "baseline_date",
             "target",
             "target_date",
+            "lowest_value",
+            "highest_value",
             "frequency",
             "data_source",
             "method",
@@ -355,12 +389,27 @@ class TargetChangeForm(forms.Form):
             and data.get("target_date") == self.indicator.target_date
         ):
             raise ValidationError(_("The target and its date are unchanged."))
+        problem = self.indicator.value_problem(data.get("target"))
+        if problem:
+            self.add_error("target", problem)
         base = self.indicator.baseline_date
         if base and data.get("target_date") and data["target_date"] <= base:
             self.add_error(
                 "target_date", _("The target date must come after the date of the baseline.")
             )
         return data
+
+
+def not_measured_yet(date, today):
+    """A measurement or a contribution states what happened: never a day to come."""
+    if date > today:
+        raise ValidationError(
+            _(
+                "The date %(date)s is in the future: a measurement records a value reached, "
+                "on %(today)s at the latest."
+            )
+            % {"date": date.strftime("%d/%m/%Y"), "today": today.strftime("%d/%m/%Y")}
+        )
 
 
 def validate_evidence(upload):
@@ -410,10 +459,36 @@ class MeasurementForm(BaseForm):
             "evidence_text": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, indicator, **kwargs):
+    def __init__(self, *args, indicator, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
+        self.today = today or timezone.localdate()
         self.fields["value"].help_text = _("In %(unit)s.") % {"unit": indicator.unit}
+        self.fields["date"].widget.attrs["max"] = self.today.isoformat()
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        not_measured_yet(date, self.today)
+        existing = Measurement.objects.filter(indicator=self.indicator, date=date).first()
+        if existing is not None:
+            raise ValidationError(
+                _(
+                    "A measurement is already recorded on %(date)s (%(value)s): remove it "
+                    "first to enter another one, or import a file, which updates it."
+                )
+                % {
+                    "date": date.strftime("%d/%m/%Y"),
+                    "value": with_unit(existing.value, self.indicator.unit),
+                }
+            )
+        return date
+
+    def clean_value(self):
+        value = self.cleaned_data.get("value")
+        problem = self.indicator.value_problem(value)
+        if problem:
+            raise ValidationError(problem)
+        return value
 
     def clean(self):
         data = super().clean()
@@ -427,19 +502,66 @@ class MeasurementForm(BaseForm):
 
 
 class ContributionForm(BaseForm):
+    """One contributor's share of a shared indicator: a member association of the alliance
+    (its lead or an active co-member) or one of its partners, in one list."""
+
+    contributor = forms.ChoiceField(label=_("Contributor"))
     value = FrenchDecimalField(label=_("Value"))
 
     class Meta:
         model = IndicatorContribution
-        fields = ["partner", "date", "value", "comment"]
+        fields = ["date", "value", "comment"]
         widgets = {"date": DateInput()}
 
-    def __init__(self, *args, indicator, **kwargs):
+    def __init__(self, *args, indicator, today=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = AlliancePartner.objects.filter(
-            alliance_id=indicator.alliance_id
-        ).select_related("partner")
-        self.fields["partner"].label_from_instance = lambda p: p.partner.name
+        self.indicator = indicator
+        self.today = today or timezone.localdate()
+        alliance = indicator.alliance
+        self.members = {
+            f"association-{a.pk}": a
+            for a in Association.objects.filter(
+                pk__in=alliance.participating_association_ids()
+            ).order_by("name")
+        }
+        self.partners = {
+            f"partner-{p.pk}": p
+            for p in AlliancePartner.objects.filter(alliance=alliance)
+            .select_related("partner")
+            .order_by("partner__name")
+        }
+        self.fields["contributor"].choices = [
+            ("", _("Choose a member association or a partner")),
+            (
+                _("Member associations of the alliance"),
+                [(k, a.name) for k, a in self.members.items()],
+            ),
+            (
+                _("Partners of the alliance"),
+                [(k, p.partner.name) for k, p in self.partners.items()],
+            ),
+        ]
+        self.fields["value"].help_text = _("In %(unit)s.") % {"unit": indicator.unit}
+        self.fields["date"].widget.attrs["max"] = self.today.isoformat()
+        self.order_fields(["contributor", "date", "value", "comment"])
+
+    def clean_contributor(self):
+        key = self.cleaned_data["contributor"]
+        self.instance.association = self.members.get(key)
+        self.instance.partner = self.partners.get(key)
+        return key
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        not_measured_yet(date, self.today)
+        return date
+
+    def clean_value(self):
+        value = self.cleaned_data.get("value")
+        problem = self.indicator.value_problem(value)
+        if problem:
+            raise ValidationError(problem)
+        return value
 
 
 class ImportForm(forms.Form):

@@ -1,7 +1,12 @@
 """Import of measurements from a CSV or XLSX file with French headers.
 
-All or nothing: `parse` reads every row and reports each bad one with its line number and reason;
-the view imports only a clean file, after the user confirmed its preview.
+A dry run first: `parse` reads every row and sorts it into what the import would do: add a
+measurement, update the one recorded at that date (one value per indicator and date), leave an
+identical one unchanged, or refuse the row with its line number and reason (not a date, in the
+future, outside the indicator's range, twice in the file…). The view shows this preview; the
+rows to add and update are saved only once the user confirms it. A refused row is never
+imported: corrected in the file, the file can be imported again, its rows already saved being
+then unchanged.
 """
 
 import csv
@@ -14,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .forms import parse_decimal
-from .models import Indicator, Method
+from .models import Indicator, Measurement, Method
 
 HEADERS = {
     "indicator": ("indicateur", "indicator"),
@@ -27,6 +32,11 @@ REQUIRED = ("indicator", "date", "value")
 MAX_ROWS = 5000
 
 
+ADD = "add"
+UPDATE = "update"
+UNCHANGED = "unchanged"
+
+
 @dataclass
 class Row:
     line: int
@@ -35,6 +45,8 @@ class Row:
     value: Decimal | None
     source: str
     comment: str
+    action: str = ADD
+    previous: Decimal | None = None  # the value recorded at that date, for an update
 
     def as_session(self):
         return {
@@ -145,6 +157,7 @@ def parse(upload, alliance, *, today=None) -> tuple[list[Row], list[RowError]]:
 
     indicators = {_norm(i.name): i for i in Indicator.objects.filter(alliance=alliance)}
     good, errors = [], []
+    seen = {}  # (indicator id, date) → the line that gave it
 
     def cell(row, key):
         index = columns.get(key)
@@ -175,6 +188,11 @@ def parse(upload, alliance, *, today=None) -> tuple[list[Row], list[RowError]]:
         if date and date > today:
             shown = date.strftime("%d/%m/%Y")
             reasons.append(_("the date %(date)s is in the future") % {"date": shown})
+        elif indicator and date and (indicator.pk, date) in seen:
+            reasons.append(
+                _("line %(line)s of the file already gives this indicator's value at this date")
+                % {"line": seen[(indicator.pk, date)]}
+            )
         raw_value = cell(row, "value")
         try:
             value = _parse_value(raw_value)
@@ -188,9 +206,14 @@ def parse(upload, alliance, *, today=None) -> tuple[list[Row], list[RowError]]:
                 reasons.append(_("the value is too large"))
             elif value is not None and value.as_tuple().exponent < -2:
                 value = value.quantize(Decimal("0.01"))
+            if value is not None and indicator is not None and not reasons:
+                problem = indicator.value_problem(value)
+                if problem:
+                    reasons.append(_lower_first(str(problem).rstrip(".")))
         if reasons:
             errors.append(RowError(line, "\u202f; ".join(str(r) for r in reasons)))
             continue
+        seen[(indicator.pk, date)] = line
         good.append(
             Row(
                 line=line,
@@ -203,7 +226,35 @@ def parse(upload, alliance, *, today=None) -> tuple[list[Row], list[RowError]]:
         )
     if not good and not errors:
         raise ImportFileError(_("The file holds no measurement."))
+    _compare_with_the_recorded(good)
     return good, errors
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _compare_with_the_recorded(rows: list[Row]):
+    """Marks each row as a measurement to add, one to update (its date has one already) or one
+    unchanged, in one query."""
+    if not rows:
+        return
+    recorded = {
+        (m.indicator_id, m.date): m
+        for m in Measurement.objects.filter(
+            indicator__in={row.indicator for row in rows}, date__in={row.date for row in rows}
+        )
+    }
+    for row in rows:
+        existing = recorded.get((row.indicator.pk, row.date))
+        if existing is None:
+            row.action = ADD
+            continue
+        row.previous = existing.value
+        same = existing.value == row.value
+        same = same and (not row.source or row.source == existing.source)
+        same = same and (not row.comment or row.comment == existing.comment)
+        row.action = UNCHANGED if same else UPDATE
 
 
 def rows_from_session(data, alliance) -> list[Row]:

@@ -74,7 +74,9 @@ def gather(alliance, today: dt.date | None = None) -> EvaluationReportData:
             Prefetch("measurements", queryset=Measurement.objects.order_by("date", "pk")),
             Prefetch(
                 "contributions",
-                queryset=IndicatorContribution.objects.select_related("partner__partner"),
+                queryset=IndicatorContribution.objects.select_related(
+                    "partner__partner", "association"
+                ),
             ),
             "objectives",
         )

@@ -17,12 +17,15 @@ Rules, criterion by criterion:
   « les membres » is accepted once at least one partner is selected on the objective
   (``partner_count >= 1``), because the selection names them.
 * measurable — an indicator with a name, a unit, a numeric baseline and a numeric target that
-  differs from the baseline.
+  differs from the baseline and lies on the side of it the expected direction says (a target
+  below the baseline with « Hausse » is a mistake, and the reverse).
 * achievable / realistic — the user's own judgement: ``True`` with a justification of at least
   15 characters and 3 distinct words (the means available, the delay...).
 * time_bound — a deadline, strictly after the start date when one is given, and within the strategic
   objective's horizon when one is given. The deadline may lie in the past: objectives are also
-  entered after the fact (the source's example is dated July 2026).
+  entered after the fact (the source's example is dated July 2026). A deadline that the statement
+  contradicts (« d'ici juin 2027 » written, 30/06/2032 typed) is flagged: see
+  ``contradicted_deadline``.
 
 ``hints_from_statement`` reads the free statement to suggest values for the form (see its
 docstring).
@@ -37,7 +40,11 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+
+INCREASE = "increase"
+DECREASE = "decrease"
 
 SPECIFIC = "specific"
 MEASURABLE = "measurable"
@@ -85,6 +92,14 @@ MESSAGES = {
     (MEASURABLE, "target_equals_baseline"): _(
         "The target equals the baseline: say how much the indicator should change."
     ),
+    (MEASURABLE, "target_below_baseline"): _(
+        "The target is below the baseline while the expected direction is « Increase »: raise "
+        "the target or choose « Decrease »."
+    ),
+    (MEASURABLE, "target_above_baseline"): _(
+        "The target is above the baseline while the expected direction is « Decrease »: lower "
+        "the target or choose « Increase »."
+    ),
     (MEASURABLE, OK): _("Measurable: indicator, unit, baseline and target are set."),
     (ACHIEVABLE, "not_judged"): _(
         "Say whether the objective is achievable with the means available."
@@ -117,8 +132,14 @@ MESSAGES = {
         "The deadline falls after the strategic objective's horizon: bring it forward or extend "
         "the horizon."
     ),
+    (TIME_BOUND, "deadline_contradicts_statement"): _(
+        "The objective says « %(text)s » but the deadline is %(deadline)s: make them agree."
+    ),
     (TIME_BOUND, OK): _("Time-bound: the deadline falls within the strategic horizon."),
 }
+
+# A message with its values, still translated when shown (not when assessed).
+_interpolated = lazy(lambda message, params: str(message) % params, str)
 
 JUSTIFICATION_MIN_CHARS = 15
 JUSTIFICATION_MIN_WORDS = 3
@@ -133,6 +154,7 @@ class IndicatorDraft:
     unit: str = ""
     baseline: Decimal | None = None
     target: Decimal | None = None
+    direction: str | None = None  # "increase" / "decrease"; None: not said
 
 
 @dataclass
@@ -328,10 +350,14 @@ def _as_decimal(value) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _result(key: str, codes: list[str], message_code: str | None = None) -> CriterionResult:
+def _result(
+    key: str, codes: list[str], message_code: str | None = None, params: dict | None = None
+) -> CriterionResult:
     if not codes:
         return CriterionResult(key, True, OK, MESSAGES[(key, OK)], ())
     message = MESSAGES[(key, message_code or codes[0])]
+    if params:
+        message = _interpolated(message, params)
     return CriterionResult(key, False, codes[0], message, tuple(codes))
 
 
@@ -365,8 +391,13 @@ def _assess_measurable(draft: ObjectiveDraft) -> CriterionResult:
         codes.append("no_baseline")
     if target is None:
         codes.append("no_numeric_target")
-    if baseline is not None and target is not None and baseline == target:
-        codes.append("target_equals_baseline")
+    if baseline is not None and target is not None:
+        if baseline == target:
+            codes.append("target_equals_baseline")
+        elif indicator.direction == INCREASE and target < baseline:
+            codes.append("target_below_baseline")
+        elif indicator.direction == DECREASE and target > baseline:
+            codes.append("target_above_baseline")
     return _result(MEASURABLE, codes)
 
 
@@ -393,7 +424,15 @@ def _assess_time_bound(
         codes.append("deadline_before_horizon")
     if horizon_end is not None and deadline > horizon_end:
         codes.append("deadline_after_horizon")
-    return _result(TIME_BOUND, codes)
+    params = None
+    contradicted = contradicted_deadline(draft.statement, deadline)
+    if contradicted is not None:
+        codes.append("deadline_contradicts_statement")
+        params = {"text": contradicted.text, "deadline": deadline.strftime("%d/%m/%Y")}
+    message_code = codes[0] if codes else None
+    if message_code != "deadline_contradicts_statement":
+        params = None
+    return _result(TIME_BOUND, codes, message_code, params)
 
 
 def assess(
@@ -435,6 +474,15 @@ class DateHint:
     role: str  # START, DEADLINE or DATE
     value: dt.date
     text: str  # as written, e.g. « juillet 2026 »
+    # The days the words allow for a deadline: « juin 2027 » 01/06–30/06/2027, « fin 2026 » the
+    # year 2026, « avant juillet 2026 » up to 30/06/2026 (``earliest`` None: no lower limit).
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+    def allows(self, day: dt.date) -> bool:
+        if self.earliest is not None and day < self.earliest:
+            return False
+        return self.latest is None or day <= self.latest
 
 
 @dataclass(frozen=True)
@@ -556,16 +604,17 @@ class _Mention:
     first: dt.date
     last: dt.date
     exact: bool  # one precise day
+    period: tuple[dt.date, dt.date]  # the period named, before « fin », « début », « mi »
 
 
 def _find_date_mentions(text: str) -> list[_Mention]:
     mentions: list[_Mention] = []
 
-    def claim(match, first, last, exact, group=0):
+    def claim(match, first, last, exact, group=0, period=None):
         start, end = match.span(group)
         if any(start < m.end and m.start < end for m in mentions):
             return
-        mentions.append(_Mention(start, end, first, last, exact))
+        mentions.append(_Mention(start, end, first, last, exact, period or (first, last)))
 
     for m in _NUMERIC_DATE_RE.finditer(text):
         day, month, year = int(m[1]), int(m[2]), int(m[3])
@@ -584,7 +633,7 @@ def _find_date_mentions(text: str) -> list[_Mention]:
         claim(m, day_date, day_date, True)
     for m in _MONTH_YEAR_RE.finditer(text):
         first, last = _month_bounds(int(m[3]), _month_number(m[2]))
-        claim(m, *_apply_qualifier(m[1], first, last))
+        claim(m, *_apply_qualifier(m[1], first, last), period=(first, last))
     for m in _PERIOD_RE.finditer(text):
         year = int(m[6])
         if m[3]:
@@ -596,10 +645,11 @@ def _find_date_mentions(text: str) -> list[_Mention]:
             continue
         first = dt.date(year, (index - 1) * months + 1, 1)
         last = _month_bounds(year, index * months)[1]
-        claim(m, *_apply_qualifier(m[1], first, last))
+        claim(m, *_apply_qualifier(m[1], first, last), period=(first, last))
     for m in _QUALIFIED_YEAR_RE.finditer(text):
         year = int(m[2])
-        claim(m, *_apply_qualifier(m[1], dt.date(year, 1, 1), dt.date(year, 12, 31)))
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        claim(m, *_apply_qualifier(m[1], first, last), period=(first, last))
     for m in _MARKED_YEAR_RE.finditer(text):
         year = int(m[1])
         if 1900 <= year <= 2200:
@@ -607,17 +657,20 @@ def _find_date_mentions(text: str) -> list[_Mention]:
     return sorted(mentions, key=lambda mention: mention.start)
 
 
-def _role_and_value(text: str, mention: _Mention) -> tuple[str, dt.date]:
+def _date_hint(text: str, mention: _Mention) -> DateHint:
     before = text[max(0, mention.start - 60) : mention.start]
     written = text[mention.start : mention.end]
+    earliest, latest = mention.period
     if _START_MARKER_RE.search(before):
-        return START, mention.first
+        return DateHint(START, mention.first, written, earliest, latest)
     if _BEFORE_RE.search(before) and not mention.exact:
         # « avant juillet 2026 »: the last day before the period starts.
-        return DEADLINE, mention.first - dt.timedelta(days=1)
+        day = mention.first - dt.timedelta(days=1)
+        return DateHint(DEADLINE, day, written, None, day)
     if _DEADLINE_MARKER_RE.search(before) or _fold(written).startswith("fin"):
-        return DEADLINE, mention.last
-    return DATE, mention.first if mention.exact else mention.last
+        return DateHint(DEADLINE, mention.last, written, earliest, latest)
+    day = mention.first if mention.exact else mention.last
+    return DateHint(DATE, day, written, earliest, latest)
 
 
 def _action_verb(text: str) -> str | None:
@@ -684,10 +737,7 @@ def hints_from_statement(text: str) -> StatementHints:
             phrase = f"{noun} {second}"
         counts.append(CountHint(_parse_number(m[1]), noun, phrase))
 
-    dates = []
-    for mention in mentions:
-        role, value = _role_and_value(text, mention)
-        dates.append(DateHint(role, value, text[mention.start : mention.end]))
+    dates = [_date_hint(text, mention) for mention in mentions]
     starts = [d.value for d in dates if d.role == START]
     start = min(starts) if starts else None
     deadlines = [d.value for d in dates if d.role == DEADLINE]
@@ -715,6 +765,25 @@ def hints_from_statement(text: str) -> StatementHints:
         start=start,
         deadline=deadline,
     )
+
+
+def contradicted_deadline(statement: str, deadline: dt.date | None) -> DateHint | None:
+    """The date of the statement that ``deadline`` contradicts, or None.
+
+    The statement's deadlines are its dates marked as such (« d'ici », « avant », « en »,
+    « au »…), else its unmarked dates; a start (« à partir de », « dès ») is never one. The
+    deadline contradicts the statement when it falls in none of the periods these words name:
+    « juin 2027 » allows 01/06–30/06/2027, « fin 2026 » or « mi-2026 » the year 2026, « avant
+    juillet 2026 » any day up to 30/06/2026, « le 30/06/2026 » that day only. The latest of them
+    is returned, as the one the user most likely meant.
+    """
+    if deadline is None:
+        return None
+    dates = hints_from_statement(statement).dates
+    candidates = [d for d in dates if d.role == DEADLINE] or [d for d in dates if d.role == DATE]
+    if not candidates or any(d.allows(deadline) for d in candidates):
+        return None
+    return max(candidates, key=lambda d: d.value)
 
 
 def target_from_percent(baseline: Decimal, percent: Decimal, direction: str) -> Decimal:

@@ -1,5 +1,7 @@
 """The alliance's action plan: actions with steps, an owner, dates, resources and progress."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -65,7 +67,12 @@ class Action(models.Model):
     )
     human_resources = models.CharField(_("human resources"), max_length=255, blank=True)
     financial_resources = models.DecimalField(
-        _("financial resources (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("financial resources (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"), message=_("A budget cannot be negative."))],
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -91,7 +98,11 @@ class Action(models.Model):
                 | Q(start_date__isnull=True)
                 | Q(due_date__gte=models.F("start_date")),
                 name="action_due_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(financial_resources__isnull=True) | Q(financial_resources__gte=0),
+                name="action_budget_not_negative",
+            ),
         ]
 
     def __str__(self):

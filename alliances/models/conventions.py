@@ -3,12 +3,15 @@
 import datetime as dt
 import os
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -94,7 +97,12 @@ class Convention(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     financial_terms = models.TextField(_("financial terms"), blank=True)
     total_amount = models.DecimalField(
-        _("total amount (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("total amount (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"), message=_("An amount cannot be negative."))],
     )
     clauses = models.JSONField(_("clauses present"), default=list, blank=True)
     document = models.FileField(
@@ -123,7 +131,11 @@ class Convention(models.Model):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gt=models.F("start_date")),
                 name="convention_ends_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(total_amount__isnull=True) | Q(total_amount__gte=0),
+                name="convention_amount_not_negative",
+            ),
         ]
 
     def __str__(self):
@@ -134,6 +146,24 @@ class Convention(models.Model):
             raise ValidationError({"end_date": _("The end date must come after the start date.")})
         if self.status == ConventionStatus.SIGNED and not self.signed_on:
             raise ValidationError({"signed_on": _("Give the date the convention was signed.")})
+        if self.status == ConventionStatus.EXPIRED and not self.has_ended():
+            # « Échue » says the convention reached its term; one stopped before is « Résiliée ».
+            if self.end_date is None:
+                message = _(
+                    "A convention expires at its end date: give the end date, or choose "
+                    "« Terminated » if it was ended early."
+                )
+            else:
+                message = _(
+                    "The end date (%(date)s) has not passed yet: the convention cannot be "
+                    "expired. Choose « Terminated » if it was ended early."
+                ) % {"date": self.end_date.strftime("%d/%m/%Y")}
+            raise ValidationError({"status": message})
+
+    def has_ended(self, today=None):
+        """Its end date has passed (the day after it, at the earliest)."""
+        today = today or timezone.localdate()
+        return self.end_date is not None and self.end_date < today
 
     @property
     def missing_clauses(self):
@@ -153,6 +183,14 @@ class Convention(models.Model):
     def days_left(self, today=None):
         today = today or timezone.localdate()
         return (self.end_date - today).days if self.end_date else None
+
+
+ALREADY_A_PARTY = _("This organisation is already a party to this convention.")
+ONE_WAY = _(
+    "A party is one organisation: a member association, a partner of the alliance or a name, "
+    "only one of the three."
+)
+NOT_NEGATIVE = MinValueValidator(Decimal("0"), message=_("An amount cannot be negative."))
 
 
 class ConventionParty(models.Model):
@@ -181,13 +219,55 @@ class ConventionParty(models.Model):
     represented_by = models.CharField(_("represented by"), max_length=200, blank=True)
     commitments = models.TextField(_("commitments"))
     financial_contribution = models.DecimalField(
-        _("financial contribution (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("financial contribution (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[NOT_NEGATIVE],
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("party")
         verbose_name_plural = _("parties")
         ordering = ["pk"]
+        constraints = [
+            # A party is named one way: a member association, a partner of the alliance, or a
+            # typed name. "At most one" here; the form and clean() require one. (A member or
+            # partner deleted later sets its column to NULL: the row must stay valid.)
+            models.CheckConstraint(
+                condition=(
+                    Q(association__isnull=True, partner__isnull=True)
+                    | Q(association__isnull=True, name="")
+                    | Q(partner__isnull=True, name="")
+                ),
+                name="party_named_one_way",
+                violation_error_message=ONE_WAY,
+            ),
+            models.UniqueConstraint(
+                fields=["convention", "association"],
+                name="one_party_per_association",
+                violation_error_message=ALREADY_A_PARTY,
+            ),
+            models.UniqueConstraint(
+                fields=["convention", "partner"],
+                name="one_party_per_partner",
+                violation_error_message=ALREADY_A_PARTY,
+            ),
+            models.CheckConstraint(
+                condition=Q(financial_contribution__isnull=True) | Q(financial_contribution__gte=0),
+                name="party_contribution_not_negative",
+            ),
+            models.UniqueConstraint(
+                Lower("name"),
+                "convention",
+                condition=~Q(name=""),
+                name="one_party_per_name",
+                violation_error_message=ALREADY_A_PARTY,
+            ),
+        ]
 
     def __str__(self):
         return self.display_name
@@ -203,10 +283,51 @@ class ConventionParty(models.Model):
         return ""
 
     def clean(self):
-        if not (self.name or self.association_id or self.partner_id):
+        self.name = (self.name or "").strip()
+        chosen = [
+            field
+            for field, value in (
+                ("association", self.association_id),
+                ("partner", self.partner_id),
+                ("name", self.name),
+            )
+            if value
+        ]
+        if not chosen:
             raise ValidationError(
                 {"name": _("Choose a member or a partner of the alliance, or type a name.")}
             )
+        if len(chosen) > 1:
+            message = ONE_WAY
+            raise ValidationError(dict.fromkeys(chosen[1:], message))
+
+    def validate_constraints(self, exclude=None):
+        """The same organisation twice on a convention is refused next to the field that names
+        it (a typed name too, when it is that of a party chosen in a list), before the
+        constraints' own, general, message."""
+        if self.convention_id and not {"convention", "association", "partner", "name"} & set(
+            exclude or ()
+        ):
+            others = ConventionParty.objects.filter(convention_id=self.convention_id)
+            if self.pk:
+                others = others.exclude(pk=self.pk)
+            taken = None
+            if self.association_id:
+                field, taken = "association", Q(association_id=self.association_id)
+            elif self.partner_id:
+                field, taken = "partner", Q(partner_id=self.partner_id)
+            elif self.name:
+                field = "name"
+                taken = Q(name__iexact=self.name) | Q(association__name__iexact=self.name)
+                taken |= Q(partner__partner__name__iexact=self.name)
+            if taken is not None and others.filter(taken).exists():
+                raise ValidationError(
+                    {
+                        field: _("« %(party)s » is already a party to this convention.")
+                        % {"party": self.display_name}
+                    }
+                )
+        super().validate_constraints(exclude=exclude)
 
 
 class Amendment(models.Model):

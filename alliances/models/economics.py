@@ -8,10 +8,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import FrenchOrder
+from core.history import HistoricalRecords
 from organisations.models import Association
 
+from ..budget import VALUED_IN_KIND_LEVERS
 from .alliance import Alliance
 from .partners import AlliancePartner
+
+NOT_NEGATIVE = MinValueValidator(Decimal("0"), message=_("An amount cannot be negative."))
+
+
+def not_negative(*fields, name):
+    """The database refuses what the validators refuse (a script, the shell, a bulk load)."""
+    condition = models.Q()
+    for field in fields:
+        condition &= models.Q(**{f"{field}__gte": 0})
+    return models.CheckConstraint(condition=condition, name=name)
 
 
 class Lever(models.TextChoices):
@@ -98,13 +110,16 @@ class Resource(models.Model):
         _("value per year (€)"),
         max_digits=12,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[NOT_NEGATIVE],
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
         ordering = ["kind", "pk"]
+        constraints = [not_negative("amount", name="resource_amount_not_negative")]
 
     def __str__(self):
         return self.description
@@ -115,6 +130,11 @@ class Resource(models.Model):
 
     def get_lever_display(self):
         return Lever(self.lever).label
+
+    @property
+    def in_kind(self):
+        """Given in kind and valued (budget.VALUED_IN_KIND_LEVERS), not money."""
+        return self.lever in VALUED_IN_KIND_LEVERS
 
 
 class Contribution(models.Model):
@@ -134,28 +154,33 @@ class Contribution(models.Model):
         max_digits=12,
         decimal_places=2,
         default=Decimal("0"),
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[NOT_NEGATIVE],
     )
     in_kind = models.DecimalField(
         _("in kind, valued (€)"),
         max_digits=12,
         decimal_places=2,
         default=Decimal("0"),
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[NOT_NEGATIVE],
     )
     skills = models.DecimalField(
         _("in skills, valued (€)"),
         max_digits=12,
         decimal_places=2,
         default=Decimal("0"),
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[NOT_NEGATIVE],
     )
     description = models.CharField(_("what it consists of"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
         ordering = [FrenchOrder("partner__partner__name"), "pk"]
+        constraints = [
+            not_negative("cash", "in_kind", "skills", name="contribution_amounts_not_negative")
+        ]
 
     def __str__(self):
         return f"{self.partner.partner} – {self.total}"
@@ -182,7 +207,7 @@ class BudgetLine(models.Model):
         _("amount per year (€)"),
         max_digits=12,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[NOT_NEGATIVE],
     )
     shared = models.BooleanField(
         _("shared between members"),
@@ -190,10 +215,13 @@ class BudgetLine(models.Model):
         help_text=_("Shared costs are split between the members by the cost-sharing keys."),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("expense")
         verbose_name_plural = _("expenses")
         ordering = ["pk"]
+        constraints = [not_negative("amount", name="expense_amount_not_negative")]
 
     def __str__(self):
         return self.label
@@ -216,12 +244,19 @@ class CostShare(models.Model):
     )
     basis = models.CharField(_("basis of the key"), max_length=200, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("cost-sharing key")
         verbose_name_plural = _("cost-sharing keys")
         ordering = ["-percent", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["alliance", "association"], name="one_share_per_member")
+            models.UniqueConstraint(
+                fields=["alliance", "association"], name="one_share_per_member"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(percent__gte=0, percent__lte=100), name="share_between_0_and_100"
+            ),
         ]
 
     def __str__(self):

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import FrenchOrder
+from core.history import HistoricalRecords
 
 from .alliance import Alliance
 from .partners import Partner
@@ -45,6 +46,8 @@ class AllianceDossier(models.Model):
     treasury = models.TextField(_("allocation of resources and shared cash management"), blank=True)
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         verbose_name = _("alliance file")
         verbose_name_plural = _("alliance files")
@@ -72,6 +75,8 @@ class SwotItem(models.Model):
         _("importance (1 to 5)"), default=3, validators=ONE_TO_FIVE
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("SWOT item")
         verbose_name_plural = _("SWOT items")
@@ -92,6 +97,8 @@ class NeedFigure(models.Model):
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     measured_on = models.DateField(_("date"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=300)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("figure")
@@ -153,6 +160,8 @@ class Candidate(models.Model):
     )
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("candidate partner")
@@ -292,6 +301,8 @@ class Meeting(models.Model):
     date = models.DateField(_("date"))
     attendees = models.CharField(_("attendees"), max_length=300, blank=True)
     decisions = models.TextField(_("decisions taken"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("meeting")

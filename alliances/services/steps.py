@@ -19,6 +19,7 @@ from alliances.models import (
     Amendment,
     Candidate,
     Convention,
+    ConventionParty,
     CostShare,
     CriterionScore,
     Decision,
@@ -61,6 +62,21 @@ def save_item(*, alliance: Alliance, item: Model, by=None, links=None, upload=No
     return item
 
 
+def _name_the_parties_it_was(alliance_partner: AlliancePartner):
+    """A partner leaving the alliance stays on the conventions it is a party to, under its
+    name (the party would otherwise be left nameless)."""
+    name = alliance_partner.partner.name
+    for party in ConventionParty.objects.filter(partner=alliance_partner):
+        named_already = (
+            ConventionParty.objects.filter(convention_id=party.convention_id, name__iexact=name)
+            .exclude(pk=party.pk)
+            .exists()
+        )
+        party.partner = None
+        party.name = "" if named_already else name
+        party.save()
+
+
 def _next_amendment_number(convention_id) -> int:
     """Amendments are numbered in order within their convention; the convention's row is
     locked so two added at once do not get the same number."""
@@ -88,6 +104,8 @@ def create_action(*, alliance: Alliance, title: str, by=None, **fields) -> Actio
 def delete_item(*, alliance: Alliance, item: Model):
     """Deletes the row with what hangs from it (a convention's signed PDF included)."""
     documents = [item.document] if isinstance(item, Convention) and item.document else []
+    if isinstance(item, AlliancePartner):
+        _name_the_parties_it_was(item)
     item.delete()
     delete_files_on_commit(documents)
     summaries.refresh([alliance.pk])

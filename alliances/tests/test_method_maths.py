@@ -190,10 +190,44 @@ def test_the_budget_summary_adds_up():
     assert summary.resources_total == Decimal("49800.50")
     assert summary.contributions_total == summary.cash + summary.in_kind + summary.skills
     assert summary.contributions_total == Decimal("34800.00")
+    # Money: the funding lever and the partners' cash, against the expenses entered.
+    assert summary.financial_income == Decimal("63000.50")
+    assert summary.financial_expenses == Decimal("46100.00")
+    # In kind, valued: volunteers, what the alliances bring, partners' in kind and skills.
+    assert summary.in_kind_total == Decimal("21600.00")
+    assert summary.income_total == summary.financial_income + summary.in_kind_total
+    assert summary.expenses_total == summary.financial_expenses + summary.in_kind_total
     assert summary.income_total == summary.resources_total + summary.contributions_total
-    assert summary.expenses_total == Decimal("46100.00")
     assert summary.balance == summary.income_total - summary.expenses_total
+    assert summary.balance == Decimal("16900.50")
     assert summary.shared_expenses == Decimal("45600.00")
     assert [s[2] for s in summary.shares] == [Decimal("27360.00"), Decimal("18240.00")]
     assert sum(s[2] for s in summary.shares) == summary.shared_expenses
     assert summary.keys_complete
+
+
+def test_contributions_in_kind_are_on_both_sides_and_never_make_a_balance():
+    # The issue's case: valued volunteers and a partner's office, nothing paid, no expense.
+    summary = summarise(
+        resources=[("human", Decimal("20600")), ("alliances", Decimal("0"))],
+        contributions=[(0, Decimal("4800"), 0)],
+        expenses=[],
+        keys=[],
+    )
+    assert summary.in_kind_total == Decimal("25400.00")
+    assert summary.income_total == summary.expenses_total == Decimal("25400.00")
+    assert summary.balance == 0
+
+
+def test_the_balance_is_money_in_less_money_out_whatever_is_given_in_kind():
+    money_only = summarise(
+        [("financial", Decimal("9000"))], [(Decimal("1000"), 0, 0)], [(Decimal("12500"), True)], []
+    )
+    with_in_kind = summarise(
+        [("financial", Decimal("9000")), ("human", Decimal("7000"))],
+        [(Decimal("1000"), Decimal("300"), Decimal("1200.55"))],
+        [(Decimal("12500"), True)],
+        [],
+    )
+    assert money_only.balance == with_in_kind.balance == Decimal("-2500.00")
+    assert with_in_kind.in_kind_total == Decimal("8500.55")

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from alliances import services
 from alliances.access import get_alliance_for_user
 from alliances.forms import STEP_TEXTS, AllianceForm, dossier_form_class
-from alliances.history import entries
-from alliances.models import Action, AllianceMember, AlliancePartner, Convention
+from alliances.history import entries, records_of
+from alliances.models import AllianceMember, AlliancePartner, Convention
 from alliances.selectors import alliances_of
 from alliances.step_data import all_step_data, step_data
 from alliances.stepper import STEP_TITLES, current_step, steps_for
@@ -312,11 +312,6 @@ def end_alliance_membership(request, pk, member_pk):
 @login_required
 def alliance_history(request, pk):
     alliance, capability = get_alliance_for_user(request, pk)
-    records = [
-        *alliance.history.select_related("history_user"),
-        *Convention.history.filter(alliance_id=alliance.pk).select_related("history_user"),
-        *Action.history.filter(alliance_id=alliance.pk).select_related("history_user"),
-    ]
     return render(
         request,
         "alliances/history.html",
@@ -325,7 +320,7 @@ def alliance_history(request, pk):
             alliance,
             capability,
             "history",
-            entries=entries(records, label_of=lambda r: getattr(r, "title", str(r))),
+            entries=entries(records_of(alliance)),
             title=_("History of the alliance"),
         ),
     )

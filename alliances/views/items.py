@@ -35,12 +35,18 @@ def _tab(kind):
     return f"step{kind.page}" if isinstance(kind.page, int) else kind.page
 
 
+IDS = ("convention", "action", "candidate", "body")
+
+
 def _initial(request, kind):
-    """Pre-selects a parent given in the query string (?convention=3, ?action=5, ?candidate=2)."""
+    """Pre-selects a parent given in the query string (?convention=3, ?action=5, ?candidate=2).
+    An id may come grouped by thousands (« 1 629 »: a page's links show numbers the French way):
+    its digits are what count."""
     initial = {}
-    for name in ("convention", "action", "candidate", "quadrant", "kind", "body"):
+    for name in (*IDS, "quadrant", "kind"):
         if name in request.GET:
-            initial[name] = request.GET[name]
+            value = request.GET[name]
+            initial[name] = "".join(ch for ch in value if ch.isdigit()) if name in IDS else value
     return initial
 
 

@@ -67,6 +67,8 @@ class SteeringDecision(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("steering decision")
         verbose_name_plural = _("steering decisions")

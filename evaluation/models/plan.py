@@ -7,13 +7,17 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Alliance, AlliancePartner
 from core.collation import FrenchOrder
 from core.history import HistoricalRecords
+from core.templatetags.fr_format import number as fr_number
 from evaluation import progress, smart
+from evaluation.value_range import ValueRange, value_range
+from organisations.models import Association
 
 from .strategy import OperationalObjective
 
@@ -154,6 +158,25 @@ class Indicator(models.Model):
         _("target"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     target_date = models.DateField(_("target date"), null=True, blank=True)
+    lowest_value = models.DecimalField(
+        _("lowest possible value"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Leave empty: 0, since a count or an amount cannot be negative. Type it for an "
+            "indicator that can fall below 0 (a change, a balance)."
+        ),
+    )
+    highest_value = models.DecimalField(
+        _("highest possible value"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty: 100 for a percentage, 10 for a mark « /10 », else no limit."),
+    )
     frequency = models.CharField(
         _("collection frequency"),
         max_length=12,
@@ -169,6 +192,16 @@ class Indicator(models.Model):
         blank=True,
         related_name="indicators",
         verbose_name=_("operational objectives it serves"),
+    )
+    # Typed in the objective's form (its dates are then the objective's): its target date
+    # follows the objective's deadline (services.save_operational_objective).
+    created_with = models.ForeignKey(
+        OperationalObjective,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators_created",
+        verbose_name=_("created with the objective"),
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
@@ -191,12 +224,47 @@ class Indicator(models.Model):
             errors["target"] = _("A quantitative or mixed indicator needs a numeric target.")
         if self.baseline_date and self.target_date and self.target_date <= self.baseline_date:
             errors["target_date"] = _("The target date must come after the date of the baseline.")
+        lowest, highest = self.lowest_value, self.highest_value
+        if lowest is not None and highest is not None and highest <= lowest:
+            errors["highest_value"] = _("The highest value must be above the lowest one.")
+        else:
+            for name in ("baseline", "target"):
+                problem = self.value_problem(getattr(self, name))
+                if problem:
+                    errors[name] = problem
         if errors:
             raise ValidationError(errors)
 
+    def value_range(self) -> ValueRange:
+        return value_range(self.unit, self.lowest_value, self.highest_value)
+
+    def value_problem(self, value):
+        """Why `value` cannot be a value of this indicator (a French sentence), or None."""
+        if value is None:
+            return None
+        bounds = self.value_range()
+        if bounds.too_low(value):
+            if bounds.lowest == 0:
+                return _("A value of this indicator cannot be negative (unit: %(unit)s).") % {
+                    "unit": self.unit
+                }
+            return _("A value of this indicator is %(lowest)s at least.") % {
+                "lowest": fr_number(bounds.lowest)
+            }
+        if bounds.too_high(value):
+            return _("A value of this indicator is %(highest)s at most (unit: %(unit)s).") % {
+                "highest": fr_number(bounds.highest),
+                "unit": self.unit,
+            }
+        return None
+
     def smart_draft(self) -> smart.IndicatorDraft:
         return smart.IndicatorDraft(
-            name=self.name, unit=self.unit, baseline=self.baseline, target=self.target
+            name=self.name,
+            unit=self.unit,
+            baseline=self.baseline,
+            target=self.target,
+            direction=self.direction,
         )
 
     def follow_up(self, today: dt.date, measurements=None) -> progress.IndicatorFollowUp | None:
@@ -264,9 +332,19 @@ class IndicatorContribution(models.Model):
     )
     partner = models.ForeignKey(
         AlliancePartner,
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="indicator_contributions",
         verbose_name=_("partner"),
+    )
+    association = models.ForeignKey(
+        Association,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("member association"),
     )
     date = models.DateField(_("date"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
@@ -284,10 +362,25 @@ class IndicatorContribution(models.Model):
     class Meta:
         verbose_name = _("partner contribution")
         verbose_name_plural = _("partner contributions")
-        ordering = ["date", FrenchOrder("partner__partner__name")]
+        ordering = ["date", "pk"]
+        constraints = [
+            # A member association (the lead or a co-member) or a partner of the alliance.
+            models.CheckConstraint(
+                condition=Q(partner__isnull=True, association__isnull=False)
+                | Q(partner__isnull=False, association__isnull=True),
+                name="contribution_of_one_contributor",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.partner.partner} – {self.indicator}"
+        return f"{self.contributor_name} – {self.indicator}"
+
+    @property
+    def contributor_name(self):
+        """Needs `partner__partner` and `association` selected to stay query-free."""
+        if self.association_id:
+            return self.association.name
+        return self.partner.partner.name if self.partner_id else ""
 
 
 EVIDENCE_EXTENSIONS = {
@@ -368,6 +461,17 @@ class Measurement(models.Model):
         verbose_name = _("measurement")
         verbose_name_plural = _("measurements")
         ordering = ["-date", "-pk"]
+        constraints = [
+            # One value per indicator and date: a second one was a silent duplicate that the
+            # follow-up then read in place of the first. The import updates the existing one.
+            models.UniqueConstraint(
+                fields=["indicator", "date"],
+                name="one_measurement_per_date",
+                violation_error_message=_(
+                    "A measurement of this indicator is already recorded at this date."
+                ),
+            )
+        ]
 
     def __str__(self):
         return f"{self.indicator} – {self.date}"

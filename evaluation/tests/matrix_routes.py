@@ -133,6 +133,7 @@ ROUTES = [
             "dimension": "means",
             "statement": "Former 40 bénévoles d'ici fin 2026.",
             "new_indicator_direction": "increase",
+            "save_anyway": "1",  # not SMART: saved on the confirmation
         },
     ),
     Route("evaluation:operational_edit", WRITE_GET, kwargs=_operational),
@@ -144,6 +145,7 @@ ROUTES = [
             "dimension": "means",
             "statement": "Objectif revu.",
             "new_indicator_direction": "increase",
+            "save_anyway": "1",
         },
     ),
     _post(
@@ -214,7 +216,11 @@ ROUTES = [
     _post(
         "contribution_create",
         _indicator,
-        lambda w: {"partner": w.eval_partner.pk, "date": "2026-03-31", "value": "12000"},
+        lambda w: {
+            "contributor": f"partner-{w.eval_partner.pk}",
+            "date": "2026-03-31",
+            "value": "12000",
+        },
     ),
     Route(
         "evaluation:evidence",

@@ -26,6 +26,7 @@ from evaluation.smart import (
     IndicatorDraft,
     ObjectiveDraft,
     assess,
+    contradicted_deadline,
     hints_from_statement,
     is_substantial_justification,
     is_vague_what,
@@ -215,7 +216,8 @@ def test_deadline_after_the_horizon_is_caught_on_time_bound():
 
 
 def test_deadline_on_the_last_day_of_the_horizon_is_accepted():
-    draft = dataclasses.replace(source_example(), deadline=HORIZON[1])
+    statement = SOURCE_STATEMENT.replace("avant juillet 2026", "d'ici fin 2029")
+    draft = dataclasses.replace(source_example(), statement=statement, deadline=HORIZON[1])
 
     assert assess(draft, *HORIZON).is_smart
 
@@ -514,3 +516,114 @@ def test_a_vague_statement_gives_its_verb_and_nothing_else():
 )
 def test_action_verb_at_the_start(statement, verb):
     assert hints_from_statement(statement).action_verb == verb
+
+
+# --- the target against the expected direction -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "code"),
+    [
+        ("increase", Decimal("40"), Decimal("30"), "target_below_baseline"),
+        ("decrease", Decimal("400000"), Decimal("420000"), "target_above_baseline"),
+    ],
+)
+def test_a_target_on_the_wrong_side_of_the_baseline_is_caught_on_measurable(
+    direction, baseline, target, code
+):
+    draft = with_indicator(direction=direction, baseline=baseline, target=target)
+
+    failed = only_failure(draft)
+
+    assert (failed.key, failed.code) == (MEASURABLE, code)
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target"),
+    [
+        ("increase", Decimal("0"), Decimal("40")),
+        ("decrease", Decimal("400000"), Decimal("340000")),
+        (None, Decimal("400000"), Decimal("420000")),  # no direction said: nothing to compare
+    ],
+)
+def test_a_target_on_the_side_of_its_direction_is_measurable(direction, baseline, target):
+    draft = with_indicator(direction=direction, baseline=baseline, target=target)
+
+    assert assess(draft, *HORIZON)[MEASURABLE].met
+
+
+# --- a date of the statement that the deadline contradicts --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("statement", "deadline", "written"),
+    [
+        ("Accueillir 300 familles en juin 2027", dt.date(2032, 6, 30), "juin 2027"),
+        ("Former 40 bénévoles d'ici juin 2027", dt.date(2027, 7, 1), "juin 2027"),
+        ("Former 40 bénévoles avant juillet 2026", dt.date(2026, 7, 1), "juillet 2026"),
+        ("Ouvrir le guichet au 31/12/2026", dt.date(2027, 1, 31), "31/12/2026"),
+        ("Ouvrir le guichet au 1er décembre 2026", dt.date(2026, 12, 2), "1er décembre 2026"),
+        ("Doubler les dons d'ici 2028", dt.date(2029, 3, 31), "2028"),
+        ("Tenir 10 comités en 2027", dt.date(2026, 12, 31), "2027"),
+        ("Recruter 2 salariés fin 2026", dt.date(2027, 3, 31), "fin 2026"),
+        ("Recruter 2 salariés au T2 2027", dt.date(2027, 9, 30), "T2 2027"),
+        ("Publier le rapport en févr. 2027", dt.date(2027, 3, 1), "févr. 2027"),
+        ("Publier le rapport en aout 2027", dt.date(2027, 9, 1), "aout 2027"),
+        ("Publier le rapport en août 2027", dt.date(2027, 9, 1), "août 2027"),
+        ("Réduire les coûts de 15 % d'ici Décembre 2026", dt.date(2027, 1, 1), "Décembre 2026"),
+        # Two deadlines: the latest is named.
+        (
+            "Former 20 bénévoles d'ici mars 2026 et 40 d'ici juin 2027",
+            dt.date(2028, 1, 1),
+            "juin 2027",
+        ),
+    ],
+)
+def test_a_deadline_outside_the_period_the_statement_names_is_caught(statement, deadline, written):
+    draft = dataclasses.replace(
+        source_example(), statement=statement, start_date=None, deadline=deadline
+    )
+
+    contradicted = contradicted_deadline(statement, deadline)
+    time_bound = assess(draft)[TIME_BOUND]
+
+    assert contradicted is not None and contradicted.text == written
+    assert (time_bound.met, time_bound.code) == (False, "deadline_contradicts_statement")
+
+
+@pytest.mark.parametrize(
+    ("statement", "deadline"),
+    [
+        ("Accueillir 300 familles en juin 2027", dt.date(2027, 6, 30)),
+        ("Accueillir 300 familles en juin 2027", dt.date(2027, 6, 1)),
+        ("Former 40 bénévoles avant juillet 2026", dt.date(2026, 6, 30)),
+        ("Former 40 bénévoles avant juillet 2026", dt.date(2026, 3, 31)),
+        ("Ouvrir le guichet au 31/12/2026", dt.date(2026, 12, 31)),
+        ("Doubler les dons d'ici 2028", dt.date(2028, 9, 30)),
+        ("Recruter 2 salariés fin 2026", dt.date(2026, 11, 30)),
+        ("Recruter 2 salariés mi-2027", dt.date(2027, 6, 30)),
+        ("Recruter 2 salariés au deuxième semestre 2027", dt.date(2027, 12, 31)),
+        ("Former 20 bénévoles d'ici mars 2026 et 40 d'ici juin 2027", dt.date(2027, 6, 30)),
+        # A start is not a deadline, and a statement without a date contradicts nothing.
+        ("Un service commun opérationnel à partir du 1er décembre 2025", dt.date(2026, 6, 30)),
+        ("Réduire les coûts administratifs des membres", dt.date(2032, 6, 30)),
+        (SOURCE_STATEMENT, dt.date(2026, 6, 30)),
+        (SOURCE_STATEMENT_VERBATIM, dt.date(2026, 6, 30)),
+    ],
+)
+def test_a_deadline_within_the_period_the_statement_names_agrees_with_it(statement, deadline):
+    assert contradicted_deadline(statement, deadline) is None
+
+
+def test_the_contradiction_message_quotes_the_statement_and_the_deadline():
+    draft = dataclasses.replace(
+        source_example(),
+        statement="Accueillir 300 familles en juin 2027",
+        start_date=None,
+        deadline=dt.date(2032, 6, 30),
+    )
+
+    message = assess(draft)[TIME_BOUND].message
+
+    assert isinstance(message, Promise)
+    assert "juin 2027" in str(message) and "30/06/2032" in str(message)

@@ -1,11 +1,14 @@
 """The SMART assistant as users meet it: the form posted on input, the fragment it answers."""
 
+import datetime as dt
 import re
 
 import pytest
 from django.urls import reverse
 
 from evaluation.models import Indicator, OperationalObjective
+
+from .factories import IndicatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,21 +136,134 @@ def test_the_assistant_suggests_dates_and_target_read_from_the_statement(
     assert 'data-fill="id_scope_who" data-value="5 associations membres"' in html
 
 
-def test_an_objective_not_smart_yet_is_saved_with_a_warning(editor_client, alliance, strategic):
+def test_an_objective_not_smart_yet_asks_for_confirmation_then_is_saved_with_a_warning(
+    editor_client, alliance, strategic
+):
     url = reverse("evaluation:operational_create", args=[alliance.pk, strategic.pk])
-    response = editor_client.post(
-        url,
-        {
-            "strategic_objective": strategic.pk,
-            "dimension": "communication",
-            "statement": "Améliorer la communication",
-            "new_indicator_direction": "increase",
-        },
-        follow=True,
-    )
+    data = {
+        "strategic_objective": strategic.pk,
+        "dimension": "communication",
+        "statement": "Améliorer la communication",
+        "scope_who": "Tout le monde",
+        "new_indicator_direction": "increase",
+    }
+
+    first = editor_client.post(url, data)
+
+    assert first.status_code == 200
+    assert not OperationalObjective.objects.exists()
+    html = first.content.decode()
+    assert "Cet objectif remplit 0 critère SMART sur 5." in html
+    assert 'name="save_anyway"' in html and "Enregistrer quand même" in html
+    assert "Améliorer la communication" in html and 'value="Tout le monde"' in html
+
+    second = editor_client.post(url, {**data, "save_anyway": "1"}, follow=True)
+
     objective = OperationalObjective.objects.get()
+    assert (objective.statement, objective.scope_who) == (
+        "Améliorer la communication",
+        "Tout le monde",
+    )
     assert not objective.assessment(alliance.vision).is_smart
-    assert "SMART" in response.content.decode()
+    assert "pas encore SMART" in second.content.decode()
+
+
+def test_a_smart_objective_is_saved_at_the_first_submit(
+    editor_client, alliance, strategic, partner
+):
+    url = reverse("evaluation:operational_create", args=[alliance.pk, strategic.pk])
+
+    response = editor_client.post(url, example_payload(strategic, partner))
+
+    assert response.status_code == 302
+    assert OperationalObjective.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (
+            {"new_indicator_direction": "increase", "new_indicator_target": "340 000"},
+            "target_below_baseline",
+        ),
+        (
+            {"new_indicator_direction": "decrease", "new_indicator_target": "420 000"},
+            "target_above_baseline",
+        ),
+    ],
+)
+def test_a_target_against_the_expected_direction_is_flagged(
+    editor_client, alliance, strategic, partner, change, code
+):
+    html = check(editor_client, alliance, {**example_payload(strategic, partner), **change})
+
+    assert criteria(html)["measurable"] == (False, code)
+
+
+def test_a_date_of_the_statement_that_contradicts_the_deadline_is_flagged(
+    editor_client, alliance, strategic, partner
+):
+    statement = SOURCE_EXAMPLE.replace("avant juillet 2026", "en juin 2027")
+    data = {**example_payload(strategic, partner), "statement": statement, "deadline": "2029-06-30"}
+
+    html = check(editor_client, alliance, data)
+
+    assert criteria(html)["time_bound"] == (False, "deadline_contradicts_statement")
+    assert "« juin 2027 »" in html and "30/06/2029" in html
+
+
+def test_the_indicator_created_with_an_objective_follows_its_new_deadline_and_the_others_are_named(
+    editor_client, alliance, strategic, partner
+):
+    create = reverse("evaluation:operational_create", args=[alliance.pk, strategic.pk])
+    editor_client.post(create, example_payload(strategic, partner))
+    objective = OperationalObjective.objects.get()
+    created = Indicator.objects.get(created_with=objective)
+    assert created.target_date == dt.date(2026, 6, 30)
+    chosen = IndicatorFactory(
+        alliance=alliance, name="Heures de bénévolat", target_date=dt.date(2026, 6, 30)
+    )
+    data = {
+        **example_payload(strategic, partner),
+        "new_indicator_name": "",
+        "indicators": [created.pk, chosen.pk],
+        "statement": SOURCE_EXAMPLE.replace("avant juillet 2026", "avant 2027"),
+        "deadline": "2026-12-31",
+    }
+
+    response = editor_client.post(
+        reverse("evaluation:operational_edit", args=[alliance.pk, objective.pk]), data, follow=True
+    )
+
+    created.refresh_from_db()
+    chosen.refresh_from_db()
+    assert created.target_date == dt.date(2026, 12, 31)
+    assert created.history.latest().history_change_reason == (
+        "L'échéance de l'objectif passe du 30/06/2026 au 31/12/2026."
+    )
+    assert chosen.target_date == dt.date(2026, 6, 30)
+    html = response.content.decode()
+    assert "suit la nouvelle échéance" in html and "garde sa date cible" in html
+    assert "« Heures de bénévolat »" in html
+
+
+def test_a_new_indicator_outside_its_range_is_refused_on_the_objective_form(
+    editor_client, alliance, strategic, partner
+):
+    data = {
+        **example_payload(strategic, partner),
+        "new_indicator_unit": "%",
+        "new_indicator_direction": "increase",
+        "new_indicator_baseline": "60",
+        "new_indicator_target": "140",
+    }
+
+    response = editor_client.post(
+        reverse("evaluation:operational_create", args=[alliance.pk, strategic.pk]), data
+    )
+
+    assert "100" in response.context["form"].errors["new_indicator_target"][0]
+    assert not OperationalObjective.objects.exists() and not Indicator.objects.exists()
 
 
 def test_a_deadline_before_the_start_is_refused_next_to_the_field_and_nothing_is_lost(

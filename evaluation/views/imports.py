@@ -2,6 +2,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,7 +23,8 @@ def _context(alliance, capability, **extra):
 
 @login_required
 def import_measurements(request, pk):
-    """Upload → every row checked → errors (nothing imported) or a preview to confirm."""
+    """Upload → every row checked, nothing saved → the preview: the rows to add, to update and
+    those refused with their reason → confirm (import_confirm) the rows to add and update."""
     alliance, capability = get_alliance(request, pk, write=True)
     form = ImportForm(request.POST or None, request.FILES or None)
     rows, errors, file_error = [], [], None
@@ -33,13 +35,14 @@ def import_measurements(request, pk):
             rows, errors = imports.parse(upload, alliance)
         except imports.ImportFileError as error:
             file_error = str(error)
-        if rows and not errors and not file_error:
+        to_save = [row for row in rows if row.action in (imports.ADD, imports.UPDATE)]
+        if to_save and not file_error:
             token = uuid.uuid4().hex
             request.session[SESSION_KEY] = {
                 "token": token,
                 "alliance": alliance.pk,
                 "file": upload.name,
-                "rows": [row.as_session() for row in rows],
+                "rows": [row.as_session() for row in to_save],
             }
     return render(
         request,
@@ -49,6 +52,10 @@ def import_measurements(request, pk):
             capability,
             form=form,
             rows=rows,
+            added=[row for row in rows if row.action == imports.ADD],
+            updated=[row for row in rows if row.action == imports.UPDATE],
+            unchanged=[row for row in rows if row.action == imports.UNCHANGED],
+            to_save=sum(1 for row in rows if row.action in (imports.ADD, imports.UPDATE)),
             errors=errors,
             file_error=file_error,
             token=token,
@@ -73,14 +80,22 @@ def import_confirm(request, pk):
     except imports.ImportFileError as error:
         messages.error(request, str(error))
         return redirect("evaluation:import_measurements", pk=alliance.pk)
-    created = services.import_measurements(rows=rows, by=request.user)
+    try:
+        imported = services.import_measurements(rows=rows, by=request.user)
+    except IntegrityError:  # a measurement added at one of these dates since the preview
+        messages.error(
+            request,
+            _("Measurements were recorded at these dates meanwhile: choose the file again."),
+        )
+        return redirect("evaluation:import_measurements", pk=alliance.pk)
     del request.session[SESSION_KEY]
+    added, updated = len(imported.added), len(imported.updated)
     messages.success(
         request,
-        ngettext(
-            "%(count)s measurement imported.", "%(count)s measurements imported.", len(created)
-        )
-        % {"count": len(created)},
+        ngettext("%(added)s measurement added", "%(added)s measurements added", added)
+        % {"added": added}
+        + ", "
+        + ngettext("%(updated)s updated.", "%(updated)s updated.", updated) % {"updated": updated},
     )
     return redirect("evaluation:indicators", pk=alliance.pk)
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from core.instances import links_of
 from evaluation import services
 from evaluation.access import get_alliance, get_indicator_for_user, get_measurement_for_user
+from evaluation.contributions import result_of, shares
 from evaluation.forms import ContributionForm, IndicatorForm, MeasurementForm, TargetChangeForm
 from evaluation.models import EVIDENCE_EXTENSIONS, Indicator, IndicatorContribution, Measurement
 from evaluation.selectors import IndicatorRow, alliance_indicators, target_history
@@ -80,8 +81,23 @@ def indicator_detail(request, pk, indicator_pk):
         .select_related("entered_by")
         .order_by("-date", "-pk")
     )
-    contributions = IndicatorContribution.objects.filter(indicator=indicator).select_related(
-        "partner__partner", "entered_by"
+    contributions = list(
+        IndicatorContribution.objects.filter(indicator=indicator).select_related(
+            "partner__partner", "association", "entered_by"
+        )
+    )
+    follow_up = row.follow_up
+    latest = follow_up.latest.value if follow_up and follow_up.latest else None
+    contributors = shares(
+        [
+            (
+                ("association", c.association_id, "partner", c.partner_id),
+                c.contributor_name,
+                c.value,
+            )
+            for c in contributions
+        ],
+        result_of(indicator.direction, indicator.baseline, latest),
     )
     return render(
         request,
@@ -94,6 +110,7 @@ def indicator_detail(request, pk, indicator_pk):
             chart=row.chart(),
             measurements=measurements,
             contributions=contributions,
+            contributors=contributors,
             history=target_history(indicator),
             today=today,
         ),
@@ -196,7 +213,7 @@ def contribution_create(request, pk, indicator_pk):
         services.record_contribution(
             indicator=indicator, contribution=form.instance, by=request.user
         )
-        messages.success(request, _("The partner's contribution is recorded."))
+        messages.success(request, _("The contribution is recorded."))
         return redirect("evaluation:indicator_detail", pk=alliance.pk, indicator_pk=indicator.pk)
     return render(
         request,
@@ -205,8 +222,11 @@ def contribution_create(request, pk, indicator_pk):
             alliance,
             capability,
             form=form,
-            title=_("Partner contribution: %(indicator)s") % {"indicator": indicator.name},
-            intro=_("What one partner brings to this shared indicator, in %(unit)s.")
+            title=_("Contribution to « %(indicator)s »") % {"indicator": indicator.name},
+            intro=_(
+                "What one member association of the alliance or one of its partners brings to "
+                "this shared indicator, in %(unit)s."
+            )
             % {"unit": indicator.unit},
             back=("evaluation:indicator_detail", _("Back to the indicator"), indicator.pk),
         ),

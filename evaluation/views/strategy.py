@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from alliances.models import AlliancePartner
@@ -207,6 +208,7 @@ def _indicator_draft(form) -> smart.IndicatorDraft | None:
             unit=data.get("new_indicator_unit") or "",
             baseline=data.get("new_indicator_baseline"),
             target=data.get("new_indicator_target"),
+            direction=data.get("new_indicator_direction") or None,
         )
     return None
 
@@ -302,34 +304,36 @@ def smart_check(request, pk):
     )
 
 
+CONFIRM = "save_anyway"
+
+
+def _missing_labels(assessment):
+    return ", ".join(str(smart.CRITERION_LABELS[key]).lower() for key in assessment.missing)
+
+
 def _operational_form(request, alliance, capability, instance, strategic):
+    """The objective's form with its SMART assistant. An objective meeting fewer than the five
+    criteria is saved only on a second submit, « Save anyway », the form keeping what was
+    typed (no JavaScript needed)."""
     vision = vision_of(alliance)
     initial = {"strategic_objective": strategic} if strategic else {}
     form = OperationalObjectiveForm(
         request.POST or None, instance=instance, alliance=alliance, initial=initial
     )
+    confirm = None
     if request.method == "POST" and form.is_valid():
-        objective = services.save_operational_objective(
-            objective=form.instance,
-            partners=form.cleaned_data["partners"],
-            indicators=form.cleaned_data["indicators"],
-            new_indicator=form.new_indicator(),
-            by=request.user,
-        )
-        assessment = objective.assessment(vision)
-        if assessment.is_smart:
-            messages.success(request, _("The objective is saved. It is SMART."))
-        else:
-            messages.warning(
-                request,
-                _("The objective is saved, but it is not SMART yet: %(missing)s.")
-                % {
-                    "missing": ", ".join(
-                        str(smart.CRITERION_LABELS[key]).lower() for key in assessment.missing
-                    )
-                },
+        assessment, _draft = assess_form(form, vision)
+        if assessment.is_smart or request.POST.get(CONFIRM):
+            saved = services.save_operational_objective(
+                objective=form.instance,
+                partners=form.cleaned_data["partners"],
+                indicators=form.cleaned_data["indicators"],
+                new_indicator=form.new_indicator(),
+                by=request.user,
             )
-        return redirect("evaluation:objectives", pk=alliance.pk)
+            _report_saved(request, saved, vision)
+            return redirect("evaluation:objectives", pk=alliance.pk)
+        confirm = {"assessment": assessment, "missing": _missing_labels(assessment)}
     if request.method == "POST" or instance.pk:
         panel = _panel_context(
             form if request.method == "POST" else _bound_copy(form, alliance), vision
@@ -339,8 +343,57 @@ def _operational_form(request, alliance, capability, instance, strategic):
     return render(
         request,
         "evaluation/operational_form.html",
-        _context(alliance, capability, "objectives", form=form, **panel),
+        _context(
+            alliance,
+            capability,
+            "objectives",
+            form=form,
+            confirm=confirm,
+            confirm_name=CONFIRM,
+            **panel,
+        ),
     )
+
+
+def _report_saved(request, saved, vision):
+    assessment = saved.objective.assessment(vision)
+    if assessment.is_smart:
+        messages.success(request, _("The objective is saved. It is SMART."))
+    else:
+        messages.warning(
+            request,
+            _("The objective is saved, but it is not SMART yet: %(missing)s.")
+            % {"missing": _missing_labels(assessment)},
+        )
+    deadline = saved.objective.deadline.strftime("%d/%m/%Y") if saved.objective.deadline else ""
+    if saved.indicators_moved:
+        messages.info(
+            request,
+            ngettext(
+                "The target date of the indicator %(names)s follows the new deadline: %(date)s.",
+                "The target dates of the indicators %(names)s follow the new deadline: %(date)s.",
+                len(saved.indicators_moved),
+            )
+            % {"names": _quoted(saved.indicators_moved), "date": deadline},
+        )
+    if saved.indicators_kept:
+        messages.warning(
+            request,
+            ngettext(
+                "The indicator %(names)s keeps its target date (changed on its own, or not "
+                "created with the objective): change it on the indicator if it should follow "
+                "the new deadline, %(date)s.",
+                "The indicators %(names)s keep their target dates (changed on their own, or not "
+                "created with the objective): change them on each indicator if they should "
+                "follow the new deadline, %(date)s.",
+                len(saved.indicators_kept),
+            )
+            % {"names": _quoted(saved.indicators_kept), "date": deadline},
+        )
+
+
+def _quoted(indicators):
+    return ", ".join(f"« {indicator.name} »" for indicator in indicators)
 
 
 def _bound_copy(form, alliance):
