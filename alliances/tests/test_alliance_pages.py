@@ -421,3 +421,20 @@ def test_an_action_has_one_owner_and_cannot_end_before_it_starts(client, world, 
     errors = response.context["form"].errors
     assert "owner_partner" in errors and "due_date" in errors
     assert not Action.objects.exists()
+
+
+def test_the_alliance_file_shows_each_text_escaped_with_its_lines_or_not_written_yet(client):
+    from alliances.models import AllianceDossier
+
+    alliance = AllianceFactory()
+    AllianceDossier.objects.create(
+        alliance=alliance, strategic_priorities="<b>Priorité</b>\nsur deux lignes"
+    )
+    reader = MembershipFactory(association=alliance.lead, role=Role.READER).user
+    client.force_login(reader)
+
+    page = client.get(reverse("alliances:alliance_detail", args=[alliance.pk])).content.decode()
+
+    assert "&lt;b&gt;Priorité&lt;/b&gt;<br>sur deux lignes" in page
+    assert "<b>Priorité</b>" not in page
+    assert "Pas encore rédigé." in page  # the other texts
