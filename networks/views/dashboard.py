@@ -13,6 +13,7 @@ from organisations.access import get_network_for_head
 from organisations.forms import InviteAssociationForm
 from organisations.models import NetworkMembership
 from organisations.services import MembershipError
+from reports.selectors import reports_panel
 
 from .. import exports, services
 from ..filters import MemberFilter
@@ -94,14 +95,14 @@ def invite_association(request, pk):
 
 @login_required
 def network_picture(request, pk):
-    network, capability = get_network_for_head(request, pk)
+    network, _capability = get_network_for_head(request, pk)
     return render(
         request,
         "networks/network_picture.html",
         {
             "network": network,
             "p": picture(network),
-            "report_kind": capability.can_edit,
+            "reports": reports_panel(request, "network", network),
         },
     )
 
