@@ -10,10 +10,20 @@ from . import results
 from .models import Campaign, NetworkBenchmark, Respondent, Statement
 
 
-def _latest_summary(association):
-    campaign = results.latest_finished(association)
+def _latest_summary(association, glance=None):
+    """The latest campaign with an overall score, and the latest finished one when it came
+    back with too few answers for a score (named, with its own link)."""
+    glance = glance or results.campaigns_at_a_glance(association)
+    campaign, unscored = glance.scored, glance.unscored
+    # Closed behind the services' back: scored here until the nightly check stores it.
+    if (
+        unscored is not None
+        and unscored.scores is None
+        and results.score_campaigns([unscored])[unscored.pk].maturity_level
+    ):
+        campaign, unscored = unscored, None
     if campaign is None:
-        return None
+        return {"unscored": unscored} if unscored else None
     result = campaign.stored_scores
     if result is None:  # closed behind the services' back: scored until the nightly check
         result = results.score_campaigns([campaign])[campaign.pk]
@@ -22,7 +32,7 @@ def _latest_summary(association):
         if result.maturity_level
         else None
     )
-    return {"campaign": campaign, "result": result, "maturity": maturity}
+    return {"campaign": campaign, "result": result, "maturity": maturity, "unscored": unscored}
 
 
 def association_panels(request, association, capability):
@@ -61,6 +71,7 @@ def association_panels(request, association, capability):
                 "total": total,
                 "percent": round(100 * respondent.given / total) if total else 0,
             }
+    glance = results.campaigns_at_a_glance(association)
     return [
         Panel(
             "diagnostics/panels/association.html",
@@ -68,7 +79,8 @@ def association_panels(request, association, capability):
                 "association": association,
                 "capability": capability,
                 "to_answer": to_answer,
-                "latest": _latest_summary(association),
+                "latest": _latest_summary(association, glance),
+                "open": glance.open,
             },
             order=20,
         )

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext as _
 
 from organisations.models import NetworkMembership
@@ -91,6 +92,42 @@ def latest_finished(association) -> Campaign | None:
         Campaign.objects.filter(association=association, is_latest=True)
         .select_related("version")
         .first()
+    )
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What an association's dashboard says of its campaigns."""
+
+    scored: Campaign | None  # its latest campaign with an overall score
+    unscored: Campaign | None  # its latest finished one, when it had too few answers for one
+    open: Campaign | None  # the campaign running, if any
+
+
+def campaigns_at_a_glance(association) -> Glance:
+    """One query: the latest finished campaign may have been closed before enough answers came,
+    and its results would then say nothing of where the association stands; the dashboard
+    shows the latest one scored, and names the other."""
+    scored = (
+        Campaign.objects.filter(
+            association=association,
+            status=Campaign.Status.CLOSED,
+            maturity_level__isnull=False,
+        )
+        .order_by("-closed_at", "-pk")
+        .values("pk")[:1]
+    )
+    campaigns = list(
+        Campaign.objects.filter(association=association)
+        .filter(Q(is_latest=True) | Q(pk=Subquery(scored)) | Q(status=Campaign.Status.OPEN))
+        .select_related("version")
+    )
+    latest = next((c for c in campaigns if c.is_latest), None)
+    best = next((c for c in campaigns if c.maturity_level is not None and c.is_finished), None)
+    return Glance(
+        scored=best,
+        unscored=latest if latest is not None and latest != best else None,
+        open=next((c for c in campaigns if c.is_open), None),
     )
 
 
