@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core.dashboard import collect_panels
 from organisations.access import get_network_for_head
@@ -17,6 +18,7 @@ from reports.selectors import reports_panel
 
 from .. import exports, services
 from ..filters import MemberFilter
+from ..forms import InviteByEmailForm
 from ..members import SORTS, members_of, page_rows, sorted_members
 from ..picture import picture
 
@@ -90,7 +92,44 @@ def invite_association(request, pk):
                 % {"association": form.association.name},
             )
             return redirect("networks:network_detail", pk=network.pk)
-    return render(request, "networks/network_invite.html", {"network": network, "form": form})
+    return _invite_page(request, network, form, InviteByEmailForm())
+
+
+@login_required
+@require_POST
+def invite_by_email(request, pk):
+    """An association not on the platform yet, invited through its contact's e-mail."""
+    network, _capability = get_network_for_head(request, pk, write=True)
+    form = InviteByEmailForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = services.invite_unregistered_association(
+                network=network,
+                email=form.cleaned_data["email"],
+                association_name=form.cleaned_data["association_name"],
+                invited_by=request.user,
+            )
+        except MembershipError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "An invitation to sign up was sent to %(email)s. Once the association is "
+                    "registered, its administrator will be asked to accept your network."
+                )
+                % {"email": invitation.email},
+            )
+            return redirect("networks:network_detail", pk=network.pk)
+    return _invite_page(request, network, InviteAssociationForm(), form)
+
+
+def _invite_page(request, network, form, email_form):
+    return render(
+        request,
+        "networks/network_invite.html",
+        {"network": network, "form": form, "email_form": email_form},
+    )
 
 
 @login_required
