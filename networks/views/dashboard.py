@@ -2,14 +2,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Window
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from core.dashboard import collect_panels
+from core.spreadsheets import export_response
 from organisations.access import get_network_for_head
 from organisations.forms import InviteAssociationForm
 from organisations.models import NetworkMembership
@@ -147,22 +149,29 @@ def network_picture(request, pk):
 
 
 EXPORTS = {"scores": exports.scores_table, "alliances": exports.alliances_table}
+EXPORT_TITLES = {"scores": _lazy("Scores"), "alliances": _lazy("Alliances")}
 
 
 @login_required
 def network_export(request, pk, what, fmt):
-    network, capability = get_network_for_head(request, pk)
+    """The members the dashboard shows, with its filters and in its order (its query string)."""
+    network, _capability = get_network_for_head(request, pk)
     if what not in EXPORTS or fmt not in ("csv", "xlsx"):
         raise Http404
-    table = EXPORTS[what](network)
-    name = f"{slugify(network.name)}-{what}-{timezone.localdate():%Y-%m-%d}.{fmt}"
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exports.to_xlsx(table, what),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    member_filter = MemberFilter(request.GET or None, queryset=members_of(network))
+    sort = request.GET.get("tri", "name")
+    if sort.lstrip("-") not in SORTS:
+        sort = "name"
+    if member_filter.is_filtering or sort != "name":
+        ids = list(sorted_members(member_filter.qs, sort).values_list("pk", flat=True))
+        rows = exports.rows_of(network, ids)
+    else:  # the whole network by name: its ids as a subquery, not bound one by one
+        rows = exports.rows_of(network)
+    columns, lines = EXPORTS[what](rows)
+    return export_response(
+        columns,
+        lines,
+        fmt=fmt,
+        filename=f"{slugify(network.name)}-{what}-{timezone.localdate():%Y-%m-%d}",
+        title=str(EXPORT_TITLES[what]),
+    )
