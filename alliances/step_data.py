@@ -25,6 +25,7 @@ from alliances.models import (
     ConventionParty,
     CostShare,
     CriterionScore,
+    Decision,
     Exchange,
     GovernanceBody,
     Lever,
@@ -218,6 +219,9 @@ def step3(alliance, request=None, lists=None):
     categories = defaultdict(list)
     for c in candidates:
         categories[c.category].append(c)
+    # The proximity test: selected candidates no exchange with a verdict has tested yet.
+    tested = {e.candidate_id for e in lists["exchanges"] if e.solidity}
+    untested = [c for c in candidates if c.decision == Decision.SELECTED and c.pk not in tested]
     return {
         "candidates": candidates,
         "map_categories": [(cat.label, categories.get(cat.value, [])) for cat in MappingCategory],
@@ -225,6 +229,7 @@ def step3(alliance, request=None, lists=None):
         "ranked": ranked,
         "matrix": _matrix(candidates),
         "exchanges": lists["exchanges"],
+        "untested": untested,
         "alliance_partners": lists["alliance_partners"],
     }
 
