@@ -150,6 +150,9 @@ def step2(alliance, request=None, lists=None):
 MATRIX = {"width": 560, "height": 420, "left": 70, "right": 20, "top": 20, "bottom": 60}
 
 
+SPREAD = [(0, 0), (18, 0), (-18, 0), (0, -18), (0, 18), (18, -18), (-18, 18), (18, 18), (-18, -18)]
+
+
 def _matrix(candidates):
     m = MATRIX
     plot_w = m["width"] - m["left"] - m["right"]
@@ -167,8 +170,8 @@ def _matrix(candidates):
         key = (candidate.alignment, candidate.influence)
         offset = same_spot[key]
         same_spot[key] += 1
-        dx = (offset % 3 - 1) * 16 if offset else 0
-        dy = (offset // 3) * 16 if offset else 0
+        # Candidates on the same spot side by side, never one on top of the other.
+        dx, dy = SPREAD[offset % len(SPREAD)]
         points.append(
             {
                 "number": number,
