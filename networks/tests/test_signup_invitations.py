@@ -60,6 +60,9 @@ def test_a_head_invites_an_unregistered_association_by_e_mail(client, world, inv
     assert message.to == ["contact@jardins-partages.org"]
     assert world.network.name in message.subject
     assert reverse("networks:signup_invitation", args=[invitation.token]) in message.body
+    assert "Inscrivez votre association avec ce lien" in message.body  # French, text part too
+    html = message.alternatives[0][0]
+    assert "Inscrire mon association" in html and invitation.token in html
     dashboard = client.get(reverse("networks:network_detail", args=[world.network.pk]))
     page = dashboard.content.decode()
     assert "Invitées par e-mail, pas encore inscrites" in page
