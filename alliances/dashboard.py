@@ -92,6 +92,7 @@ def _alliances_context(association, capability):
     return {
         "association": association,
         "is_member": capability.is_member,
+        "can_create": capability.is_member and capability.can_edit,
         "rows": rows,
         "late_actions": late_actions,
         "ending": ending,

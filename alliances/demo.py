@@ -84,6 +84,7 @@ def seed(demo):
         Resource,
         ResourceKind,
         SelectionCriterion,
+        Solidity,
         SwotItem,
     )
 
@@ -394,9 +395,50 @@ def seed(demo):
                 friction_points="Calendrier de décision différent du nôtre."
                 if decision != Decision.SELECTED
                 else "",
+                solidity=Solidity.SOLID
+                if decision == Decision.SELECTED
+                else Solidity.TO_STRENGTHEN,
                 conclusion="Suite favorable." if decision == Decision.SELECTED else "À revoir.",
                 author=admin,
             )
+        # Beneficiaries and a medium on the map, by name: no entry in the partner directory.
+        beneficiaries = Candidate.objects.create(
+            alliance=alliance,
+            name="Associations adhérentes du Nord lyonnais",
+            category=MappingCategory.BENEFICIARIES,
+            influence=3,
+            harm=1,
+            alignment=5,
+            expectations="Moins de tâches administratives, plus de temps pour leurs projets.",
+            decision=Decision.SELECTED,
+            decision_reason="Elles sont la raison d'être du pôle.",
+            decided_on=today - dt.timedelta(days=150),
+        )
+        media = Candidate.objects.create(
+            alliance=alliance,
+            name="Le Progrès, édition Lyon",
+            category=MappingCategory.MEDIA,
+            influence=3,
+            harm=2,
+            alignment=3,
+            expectations="Des histoires locales à raconter.",
+            decision=Decision.RESERVE,
+            decision_reason="À solliciter au lancement du guichet commun.",
+            decided_on=today - dt.timedelta(days=150),
+        )
+        for candidate, scores in ((beneficiaries, [5, 3, 5]), (media, [3, 2, 4])):
+            for criterion, score in zip(criteria, scores, strict=True):
+                CriterionScore.objects.create(candidate=candidate, criterion=criterion, score=score)
+        Exchange.objects.create(
+            alliance=alliance,
+            candidate=beneficiaries,
+            date=today - dt.timedelta(days=165),
+            participants="Claire Martin, cinq associations adhérentes",
+            notes="Atelier sur leurs besoins en comptabilité, paie et communication.",
+            solidity=Solidity.SOLID,
+            conclusion="Elles attendent le guichet commun et s'engagent à le tester.",
+            author=admin,
+        )
         ville = AlliancePartner.objects.get(alliance=alliance, partner=partners["Ville de Lyon"])
         fondation = AlliancePartner.objects.get(
             alliance=alliance, partner=partners["Fondation Solidarité Rhône"]

@@ -125,8 +125,9 @@ class CandidateForm(AllianceScopedForm):
     class Meta:
         model = Candidate
         fields = [
-            "partner",
             "category",
+            "partner",
+            "name",
             "expectations",
             "influence",
             "harm",
@@ -136,12 +137,15 @@ class CandidateForm(AllianceScopedForm):
             "synergies",
         ]
         help_texts = {
-            "partner": _("Candidates come from the lead association's partner directory."),
+            "partner": _(
+                "Candidates come from the lead association's partner directory; target "
+                "beneficiaries and media may be named below instead."
+            ),
             "alignment": _("How far its interests meet the project's: 1 = opposed, 5 = aligned."),
         }
 
     def limit_choices(self):
-        taken = Candidate.objects.filter(alliance=self.alliance)
+        taken = Candidate.objects.filter(alliance=self.alliance, partner__isnull=False)
         if self.instance.pk:
             taken = taken.exclude(pk=self.instance.pk)
         self.fields["partner"].queryset = Partner.objects.filter(
@@ -162,6 +166,12 @@ class DecisionForm(Crispy, forms.ModelForm):
         model = Candidate
         fields = ["decision", "decision_reason", "decided_on"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.joins_as_partner:
+            # Beneficiaries or a medium, by name: selected, they join no list of partners.
+            del self.fields["role"], self.fields["partnership_form"]
+
     def clean(self):
         data = super().clean()
         decision = data.get("decision")
@@ -170,7 +180,11 @@ class DecisionForm(Crispy, forms.ModelForm):
             and not (data.get("decision_reason") or "").strip()
         ):
             self.add_error("decision_reason", _("Say why: the team will want to know later."))
-        if decision == Decision.SELECTED and not data.get("partnership_form"):
+        if (
+            decision == Decision.SELECTED
+            and "partnership_form" in self.fields
+            and not data.get("partnership_form")
+        ):
             self.add_error("partnership_form", _("Choose the form of the partnership."))
         return data
 
@@ -188,12 +202,30 @@ class CriterionForm(AllianceScopedForm):
 class ExchangeForm(AllianceScopedForm):
     class Meta:
         model = Exchange
-        fields = ["candidate", "date", "participants", "notes", "friction_points", "conclusion"]
+        fields = [
+            "candidate",
+            "date",
+            "participants",
+            "notes",
+            "friction_points",
+            "solidity",
+            "conclusion",
+        ]
+        help_texts = {
+            "solidity": _(
+                "What the exchange says of the relationship: the proximity test of a selected "
+                "partner is done once an exchange with it gives this verdict."
+            ),
+        }
 
     def limit_choices(self):
         self.fields["candidate"].queryset = Candidate.objects.filter(
             alliance=self.alliance
         ).select_related("partner")
+        self.fields["solidity"].required = True
+        self.fields["solidity"].error_messages["required"] = _(
+            "Say how solid the relationship looks after this exchange."
+        )
 
 
 class AlliancePartnerForm(AllianceScopedForm):

@@ -90,6 +90,12 @@ def _unscored_candidates():
     return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
+def _untested_selected():
+    """Selected candidates of the outer alliance that no exchange with a verdict has tested."""
+    tested = Exchange.objects.filter(candidate_id=OuterRef("pk")).exclude(solidity="")
+    return count_of(Candidate.objects.filter(decision=Decision.SELECTED).exclude(Exists(tested)))
+
+
 COUNTED = {
     "figures": (NeedFigure, {}),
     "criteria": (SelectionCriterion, {}),
@@ -111,6 +117,7 @@ def _step_facts_query():
     }
     annotations.update({f"swot_{q}": _has(SwotItem, quadrant=q) for q in SwotQuadrant.values})
     annotations["n_unscored_candidates"] = _unscored_candidates()
+    annotations["n_selected_untested"] = _untested_selected()
     dossier = {f"dossier_{name}": F(f"dossier__{name}") for name in DOSSIER_TEXTS}
     return (
         Alliance.objects.order_by()
@@ -137,6 +144,7 @@ def step_facts(alliance_ids) -> dict[int, StepFacts]:
         for name in COUNTED:
             setattr(f, name, row[f"n_{name}"])
         f.unscored_candidates = row["n_unscored_candidates"]
+        f.selected_untested = row["n_selected_untested"]
     all_clauses = set(Clause.values)
     for alliance_id, status, document, clauses in Convention.objects.filter(
         alliance_id__in=ids

@@ -25,6 +25,7 @@ from alliances.models import (
     ConventionParty,
     CostShare,
     CriterionScore,
+    Decision,
     Exchange,
     GovernanceBody,
     Lever,
@@ -149,6 +150,9 @@ def step2(alliance, request=None, lists=None):
 MATRIX = {"width": 560, "height": 420, "left": 70, "right": 20, "top": 20, "bottom": 60}
 
 
+SPREAD = [(0, 0), (18, 0), (-18, 0), (0, -18), (0, 18), (18, -18), (-18, 18), (18, 18), (-18, -18)]
+
+
 def _matrix(candidates):
     m = MATRIX
     plot_w = m["width"] - m["left"] - m["right"]
@@ -166,8 +170,8 @@ def _matrix(candidates):
         key = (candidate.alignment, candidate.influence)
         offset = same_spot[key]
         same_spot[key] += 1
-        dx = (offset % 3 - 1) * 16 if offset else 0
-        dy = (offset // 3) * 16 if offset else 0
+        # Candidates on the same spot side by side, never one on top of the other.
+        dx, dy = SPREAD[offset % len(SPREAD)]
         points.append(
             {
                 "number": number,
@@ -218,6 +222,9 @@ def step3(alliance, request=None, lists=None):
     categories = defaultdict(list)
     for c in candidates:
         categories[c.category].append(c)
+    # The proximity test: selected candidates no exchange with a verdict has tested yet.
+    tested = {e.candidate_id for e in lists["exchanges"] if e.solidity}
+    untested = [c for c in candidates if c.decision == Decision.SELECTED and c.pk not in tested]
     return {
         "candidates": candidates,
         "map_categories": [(cat.label, categories.get(cat.value, [])) for cat in MappingCategory],
@@ -225,6 +232,7 @@ def step3(alliance, request=None, lists=None):
         "ranked": ranked,
         "matrix": _matrix(candidates),
         "exchanges": lists["exchanges"],
+        "untested": untested,
         "alliance_partners": lists["alliance_partners"],
     }
 

@@ -41,6 +41,9 @@ class StepFacts:
     unscored_candidates: int = 0
     exchanges: int = 0
     selected: int = 0
+    # Selected candidates that no exchange has tested yet (one with a verdict on the
+    # relationship's solidity): the proximity test is complete when there is none.
+    selected_untested: int = 0
     undecided: int = 0
     conventions: int = 0
     signed_conventions: int = 0
@@ -66,6 +69,9 @@ class StepFacts:
         values = {name: value for name, value in data.items() if name in known}
         for name in ("filled", "swot_quadrants"):
             values[name] = set(values.get(name) or ())
+        # Stored before the proximity test was asked for: every selected partner untested,
+        # until the next refresh counts them (never a step 3 complete by default).
+        values.setdefault("selected_untested", values.get("selected", 0))
         return cls(**values)
 
 
@@ -129,7 +135,10 @@ CHECKS = {
             _("Every candidate scored on every criterion"),
             lambda f: f.candidates > 0 and f.criteria > 0 and f.unscored_candidates == 0,
         ),
-        (_("At least one exchange logged"), lambda f: f.exchanges > 0),
+        (
+            _("Proximity tested: an exchange with each selected partner, with its verdict"),
+            lambda f: f.selected > 0 and f.selected_untested == 0,
+        ),
         (
             _("A decision taken on every candidate"),
             lambda f: f.candidates > 0 and f.undecided == 0,

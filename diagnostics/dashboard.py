@@ -10,50 +10,27 @@ from organisations.models import Association
 from . import results
 from .models import Campaign, NetworkBenchmark, Respondent, Statement
 
-#: The association's latest finished campaign, and its questionnaire's maturity levels.
-LATEST = Prepared(
-    lambda association: (
-        Campaign.objects.filter(association=association, is_latest=True)
-        .order_by("pk")
-        .values_list(
-            "pk",
-            "title",
-            "opened_at",
-            "closed_at",
-            "scores",
-            "maturity_level",
-            "version_id",
-            "version__data__maturity_levels",
-        )[:1]
-    ),
-    association=int,
-)
 
-
-def _latest_summary(association):
-    found = LATEST(association=association.pk)
-    if not found:
-        return None
-    pk, title, opened_at, closed_at, scores, level, version_id, levels = found[0]
-    campaign = Campaign(
-        pk=pk,
-        association_id=association.pk,
-        title=title,
-        opened_at=opened_at,
-        closed_at=closed_at,
-        scores=scores,
-        maturity_level=level,
-        version_id=version_id,
-        status=Campaign.Status.CLOSED,
-        is_latest=True,
-    )
+def _latest_summary(association, glance=None):
+    """The latest campaign with an overall score, and the latest finished one when it came
+    back with too few answers for a score (named, with its own link)."""
+    glance = glance or results.campaigns_at_a_glance(association)
+    campaign, unscored = glance.scored, glance.unscored
+    # Closed behind the services' back: scored here until the nightly check stores it.
+    if (
+        unscored is not None
+        and unscored.scores is None
+        and results.score_campaigns([unscored])[unscored.pk].maturity_level
+    ):
+        campaign, unscored = unscored, None
+    if campaign is None:
+        return {"unscored": unscored} if unscored else None
     result = campaign.stored_scores
     if result is None:  # closed behind the services' back: scored until the nightly check
         result = results.score_campaigns([campaign])[campaign.pk]
-    maturity = next(
-        (found for found in levels or () if found["level"] == result.maturity_level), None
-    )
-    return {"campaign": campaign, "result": result, "maturity": maturity}
+    levels = getattr(campaign, "maturity_levels", None) or campaign.version.maturity_levels()
+    maturity = levels.get(result.maturity_level) if result.maturity_level else None
+    return {"campaign": campaign, "result": result, "maturity": maturity, "unscored": unscored}
 
 
 #: The user's unsubmitted answers to an open campaign of the association: how many
@@ -102,6 +79,7 @@ def association_panels(request, association, capability):
                 "total": total,
                 "percent": round(100 * given / total) if total else 0,
             }
+    glance = results.campaigns_at_a_glance(association)
     return [
         Panel(
             "diagnostics/panels/association.html",
@@ -109,7 +87,8 @@ def association_panels(request, association, capability):
                 "association": association,
                 "capability": capability,
                 "to_answer": to_answer,
-                "latest": _latest_summary(association),
+                "latest": _latest_summary(association, glance),
+                "open": glance.open,
             },
             order=20,
         )

@@ -283,7 +283,10 @@ def seed(demo):
         NetworkMembership.objects.get_or_create(
             network=demo.network,
             association=association,
-            defaults={"state": NetworkMembership.State.ACTIVE, "responded_at": now},
+            defaults={
+                "state": NetworkMembership.State.ACTIVE,
+                "responded_at": now - timedelta(days=300),
+            },
         )
         email = f"admin.{rna.lower()}@demo.faire-alliance.fr"
         user = _user(email, "Responsable", city, PASSWORD)

@@ -34,3 +34,23 @@ class OpenCampaignForm(forms.Form):
         self.fields["respondents"].queryset = User.objects.filter(
             memberships__association=association
         ).order_by(FrenchOrder("last_name"), FrenchOrder("first_name"), "email")
+
+
+class AddRespondentsForm(forms.Form):
+    """Colleagues to add to a running campaign: the association's members not asked yet."""
+
+    respondents = RespondentChoiceField(
+        label=_("Colleagues to add"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("They find the campaign on their dashboard and answer alone, as the others."),
+        error_messages={"required": _("Choose at least one colleague to add.")},
+    )
+
+    def __init__(self, *args, campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["respondents"].queryset = (
+            User.objects.filter(memberships__association=campaign.association_id)
+            .exclude(diagnostic_answers__campaign=campaign)
+            .order_by(FrenchOrder("last_name"), FrenchOrder("first_name"), "email")
+        )

@@ -207,10 +207,15 @@ def _grid(count: int) -> str:
             f'<line x1="{_CX}" y1="{_CY}" x2="{_fmt(x)}" y2="{_fmt(y)}" stroke-width="0.6"/>'
         )
     parts.append("</g>")
+    # Each figure of the scale on a white patch left of the first axis, so that no ring or axis
+    # line crosses it.
     parts.append(f'<g class="radar-scale" font-size="10" fill="{_MUTED_COLOUR}" text-anchor="end">')
     for ring in range(SCALE_MIN, SCALE_MAX + 1):
         _, y = _point(0, count, ring)
-        parts.append(f'<text x="{_CX - 4}" y="{_fmt(y + 10)}">{ring}</text>')
+        parts.append(
+            f'<rect x="{_CX - 12}" y="{_fmt(y + 2)}" width="9" height="11" fill="#ffffff"/>'
+            f'<text x="{_CX - 4}" y="{_fmt(y + 11)}">{ring}</text>'
+        )
     parts.append("</g>")
     return "\n".join(parts)
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Q, Subquery
 from django.utils.translation import gettext as _
 
 from core.collation import FrenchOrder
@@ -147,6 +148,75 @@ def latest_finished(association) -> Campaign | None:
         Campaign.objects.filter(association=association, is_latest=True)
         .select_related("version")
         .first()
+    )
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What an association's dashboard says of its campaigns."""
+
+    scored: Campaign | None  # its latest campaign with an overall score
+    unscored: Campaign | None  # its latest finished one, when it had too few answers for one
+    open: Campaign | None  # the campaign running, if any
+
+
+GLANCE_FIELDS = (
+    "pk",
+    "title",
+    "status",
+    "opened_at",
+    "closed_at",
+    "scores",
+    "maturity_level",
+    "is_latest",
+    "version_id",
+)
+
+#: An association's latest finished campaign, its latest scored one and the one running, with
+#: their questionnaire's maturity levels.
+GLANCE = Prepared(
+    lambda association: (
+        Campaign.objects.filter(association=association)
+        .filter(
+            Q(is_latest=True)
+            | Q(
+                pk=Subquery(
+                    Campaign.objects.filter(
+                        association=association,
+                        status=Campaign.Status.CLOSED,
+                        maturity_level__isnull=False,
+                    )
+                    .order_by("-closed_at", "-pk")
+                    .values("pk")[:1]
+                )
+            )
+            | Q(status=Campaign.Status.OPEN)
+        )
+        .order_by("-opened_at", "-pk")
+        .values_list(*GLANCE_FIELDS, "version__data__maturity_levels")
+    ),
+    association=int,
+)
+
+
+def campaigns_at_a_glance(association) -> Glance:
+    """One query: the latest finished campaign may have been closed before enough answers came,
+    and its results would then say nothing of where the association stands; the dashboard
+    shows the latest one scored, and names the other. Each campaign carries its
+    questionnaire's maturity levels (`maturity_levels`)."""
+    campaigns = []
+    for *values, levels in GLANCE(association=association.pk):
+        campaign = Campaign(
+            association_id=association.pk, **dict(zip(GLANCE_FIELDS, values, strict=True))
+        )
+        campaign.maturity_levels = {level["level"]: level for level in levels or ()}
+        campaigns.append(campaign)
+    latest = next((c for c in campaigns if c.is_latest), None)
+    best = next((c for c in campaigns if c.maturity_level is not None and c.is_finished), None)
+    return Glance(
+        scored=best,
+        unscored=latest if latest is not None and latest != best else None,
+        open=next((c for c in campaigns if c.is_open), None),
     )
 
 

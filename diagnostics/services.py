@@ -72,6 +72,29 @@ def open_campaign(*, association, opened_by, users, title="") -> Campaign:
 
 
 @transaction.atomic
+def add_respondents(*, campaign: Campaign, users) -> list[Respondent]:
+    """Colleagues asked to answer a campaign already running; they find it on their dashboard
+    as the first respondents did. Those already asked are left as they are."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if not campaign.is_open:
+        raise DiagnosticError(_("This campaign is closed; no one can be added to it."))
+    users = list(users)
+    if not users:
+        raise DiagnosticError(_("Choose at least one respondent."))
+    member_ids = set(
+        AssociationMembership.objects.filter(
+            association_id=campaign.association_id, user__in=users
+        ).values_list("user_id", flat=True)
+    )
+    if any(user.pk not in member_ids for user in users):
+        raise DiagnosticError(_("Respondents must be members of the association."))
+    already = set(campaign.respondents.values_list("user_id", flat=True))
+    return Respondent.objects.bulk_create(
+        Respondent(campaign=campaign, user=user) for user in users if user.pk not in already
+    )
+
+
+@transaction.atomic
 def close_campaign(*, campaign: Campaign) -> Campaign:
     """Closes it and stores what is derived from it: its scores, the association's latest
     finished campaign, the benchmark of each network the association is a member of."""

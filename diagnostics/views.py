@@ -6,13 +6,14 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from organisations.access import get_association_for_user
 
 from . import selectors, services
 from .access import get_campaign_for_user, get_respondent_for_user
-from .forms import OpenCampaignForm
+from .forms import AddRespondentsForm, OpenCampaignForm
 from .models import Axis, Campaign, Statement
 from .results import campaign_results
 
@@ -89,6 +90,8 @@ def campaign_detail(request, pk):
         "statement_total": selectors.statement_count(campaign.version_id),
         "submitted_count": sum(1 for r in respondents if r.submitted_at),
     }
+    if campaign.is_open and capability.can_admin:
+        context["add_form"] = AddRespondentsForm(campaign=campaign)
     if campaign.is_finished:
         from reports.selectors import reports_panel
 
@@ -96,6 +99,44 @@ def campaign_detail(request, pk):
         context["results"] = campaign_results(campaign, links=capability.is_member)
         context["reports"] = reports_panel(request, "diagnostic", campaign)
     return render(request, "diagnostics/campaign_detail.html", context)
+
+
+@login_required
+def add_respondents(request, pk):
+    """Colleagues added to a running campaign (its administrators)."""
+    campaign, capability = get_campaign_for_user(request, pk, admin=True)
+    if not campaign.is_open:
+        messages.error(request, _("This campaign is closed; no one can be added to it."))
+        return redirect("diagnostics:campaign_detail", pk=campaign.pk)
+    form = AddRespondentsForm(request.POST if request.method == "POST" else None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = services.add_respondents(
+                campaign=campaign, users=form.cleaned_data["respondents"]
+            )
+        except services.DiagnosticError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)d colleague added: the campaign is on their dashboard.",
+                    "%(n)d colleagues added: the campaign is on their dashboard.",
+                    len(added),
+                )
+                % {"n": len(added)},
+            )
+            return redirect("diagnostics:campaign_detail", pk=campaign.pk)
+    return render(
+        request,
+        "diagnostics/add_respondents.html",
+        {
+            "campaign": campaign,
+            "association": campaign.association,
+            "capability": capability,
+            "form": form,
+        },
+    )
 
 
 @login_required

@@ -12,7 +12,8 @@ from decimal import Decimal
 from django.template.defaultfilters import floatformat
 
 WIDTH, HEIGHT = 640, 280
-LEFT, RIGHT, TOP, BOTTOM = 76, 20, 16, 44
+# TOP leaves room above the plot for the unit, clear of the highest value's label.
+LEFT, RIGHT, TOP, BOTTOM = 76, 20, 32, 44
 
 
 @dataclass

@@ -18,6 +18,8 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.spreadsheets import unneutralise
+
 from .forms import parse_decimal
 from .models import Indicator, Measurement, Method
 
@@ -72,7 +74,8 @@ class ImportFileError(Exception):
 def _norm(text) -> str:
     import unicodedata
 
-    text = unicodedata.normalize("NFKD", str(text or "").strip().lower())
+    # A name our template wrote neutralised (« '=… », core.spreadsheets) reads as typed.
+    text = unicodedata.normalize("NFKD", unneutralise(str(text or "").strip()).lower())
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 

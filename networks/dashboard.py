@@ -1,8 +1,14 @@
 """Dashboard panels of the networks (see core/dashboard.py): on an association's dashboard,
 the network invitations waiting for its answer and the reviews of its alliances; on an
-alliance's pages, the network's reviews of it."""
+alliance's pages, the network's reviews of it; on the network's dashboard, what its members
+answered lately and the invitations by e-mail not taken up yet."""
 
-from django.db.models import Count
+import datetime as dt
+from datetime import timedelta
+
+from django.db.models import Count, Q, Window
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import ngettext
 
 from alliances.models import Alliance
@@ -11,7 +17,7 @@ from core.prepared import Prepared
 from core.url_templates import url_maker
 from organisations.models import NetworkMembership
 
-from .models import Review, Verdict
+from .models import Review, SignupInvitation, Verdict
 from .selectors import reviews_of
 
 #: The network invitations waiting for the association's answer.
@@ -90,6 +96,75 @@ def alliance_panels(request, alliance, step=None):
         Panel(
             "networks/_reviews_summary.html",
             {"alliance": alliance, "step": step, "reviews": reviews},
+            order=10,
+        )
+    ]
+
+
+#: How far back the network's dashboard tells what its members did.
+NEWS_DAYS = 90
+NEWS_SHOWN = 8
+SIGNUPS_SHOWN = 10
+
+
+#: Members who accepted, declined or left since a date, the latest first.
+NEWS = Prepared(
+    lambda network, since: (
+        NetworkMembership.objects.filter(network=network)
+        .filter(
+            Q(
+                state__in=[NetworkMembership.State.ACTIVE, NetworkMembership.State.REFUSED],
+                responded_at__gte=since,
+            )
+            | Q(state=NetworkMembership.State.LEFT, left_at__gte=since)
+        )
+        .annotate(event_at=Coalesce("left_at", "responded_at"))
+        .order_by("-event_at", "-pk")
+        .values_list("state", "association__name", "event_at")[:NEWS_SHOWN]
+    ),
+    network=int,
+    since=dt.datetime,
+)
+#: The associations invited by e-mail that have not registered yet, and how many in all.
+SIGNUPS = Prepared(
+    lambda network, now: (
+        SignupInvitation.objects.filter(
+            network=network, signed_up_at__isnull=True, expires_at__gt=now
+        )
+        .annotate(total=Window(Count("pk")))
+        .order_by("-created_at", "-pk")
+        .values_list("association_name", "email", "created_at", "total")[:SIGNUPS_SHOWN]
+    ),
+    network=int,
+    now=dt.datetime,
+)
+
+
+def network_panels(request, network):
+    """Members who accepted, declined or left lately (the heads are e-mailed too), and the
+    associations invited by e-mail that have not registered yet: two queries."""
+    now = timezone.now()
+    news = [
+        {"state": state, "association_name": name, "event_at": event_at}
+        for state, name, event_at in NEWS(network=network.pk, since=now - timedelta(days=NEWS_DAYS))
+    ]
+    rows = SIGNUPS(network=network.pk, now=now)
+    signups = [
+        {"association_name": name, "email": email, "created_at": created_at}
+        for name, email, created_at, _total in rows
+    ]
+    if not news and not signups:
+        return []
+    return [
+        Panel(
+            "networks/panels/network_news.html",
+            {
+                "network": network,
+                "news": news,
+                "signups": signups,
+                "signups_more": rows[0][-1] - len(rows) if rows else 0,
+                "days": NEWS_DAYS,
+            },
             order=10,
         )
     ]

@@ -1,25 +1,31 @@
-"""CSV and XLSX exports of the network's members: scores per axis, and their alliances."""
-
-import csv
-import io
+"""CSV and XLSX exports of the network's members: scores per axis, and their alliances. Each
+takes the member rows the dashboard shows (its filters and its order: networks/views/
+dashboard.py) and is written by core.spreadsheets."""
 
 from django.utils.translation import gettext as _
+
+from core.spreadsheets import DATE, DECIMAL, INTEGER, Column
 
 from .members import member_rows
 
 
-def _score(value):
-    return "" if value is None else str(value).replace(".", ",")
+def rows_of(network, ids=None):
+    """The members' rows with their scores, all of them by name or those of `ids` in that
+    order (the dashboard's filters and sort)."""
+    rows = member_rows(network, ids, with_scores=True)
+    if ids is None:
+        return rows
+    position = {pk: i for i, pk in enumerate(ids)}
+    return sorted(rows, key=lambda row: position[row.association.pk])
 
 
-def scores_table(network):
-    """Header and rows: each member's latest diagnostic, overall and per axis (as displayed,
+def scores_table(rows):
+    """(columns, lines): each member's latest diagnostic, overall and per axis (as displayed,
     from the scores it stored when it closed).
 
     Only the network's heads see it; they already see each member's own results."""
     from diagnostics.models import Axis
 
-    rows = member_rows(network, with_scores=True)
     codes = []
     for row in rows:
         for axis in row.scores.axes if row.scores else ():
@@ -30,82 +36,59 @@ def scores_table(network):
         Axis.objects.filter(code__in=codes).order_by("-version_id").values_list("code", "title")
     ):
         titles.setdefault(code, title)
-    header = [_("Association"), _("Department"), _("Diagnostic date"), _("Maturity level")]
-    header += [_("Overall score")] + [
-        f"{code} – {titles[code]}" if code in titles else code for code in codes
+    columns = [
+        Column(_("Association")),
+        Column(_("Department"), width=12),
+        Column(_("Diagnostic date"), DATE),
+        Column(_("Maturity level"), INTEGER),
+        Column(_("Overall score"), DECIMAL),
+        *(
+            Column(f"{code} – {titles[code]}" if code in titles else code, DECIMAL, width=18)
+            for code in codes
+        ),
     ]
-    table = [header]
+    lines = []
     for row in rows:
         scores = {axis.code: axis.display_score for axis in row.scores.axes} if row.scores else {}
-        table.append(
+        lines.append(
             [
                 row.association.name,
                 row.association.department,
-                row.diagnostic_date.date() if row.diagnostic_date else None,
+                row.diagnostic_date,
                 row.maturity_level,
                 row.scores.display_overall if row.scores else None,
                 *[scores.get(code) for code in codes],
             ]
         )
-    return table
+    return columns, lines
 
 
-def alliances_table(network):
-    rows = member_rows(network)
-    table = [
-        [
-            _("Association"),
-            _("Alliance"),
-            _("Step reached"),
-            _("Late actions"),
-            _("Indicators off track"),
-            _("Conventions ending soon"),
-        ]
+def alliances_table(rows):
+    """(columns, lines): one line per alliance of each member. The step reached is a number
+    (5 once the five are done, which the next column says in words): a column never mixes
+    numbers and text."""
+    columns = [
+        Column(_("Association")),
+        Column(_("Alliance")),
+        Column(_("Step reached"), INTEGER),
+        Column(_("Five steps done")),
+        Column(_("Late actions"), INTEGER),
+        Column(_("Indicators off track"), INTEGER),
+        Column(_("Conventions ending soon"), INTEGER),
     ]
+    yes, no = _("yes"), _("no")
+    lines = []
     for row in rows:
         for line in row.alliances:
-            table.append(
+            lines.append(
                 [
                     row.association.name,
                     line.alliance.title,
-                    line.current_step or _("all done"),
+                    line.current_step or 5,
+                    no if line.current_step else yes,
                     line.late_actions,
                     line.off_track,
                     line.ending_conventions,
                 ]
             )
-    return table
-
-
-def to_csv(table) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    for line in table:
-        writer.writerow(
-            [
-                _score(v)
-                if hasattr(v, "quantize")
-                else ("" if v is None else v.strftime("%d/%m/%Y") if hasattr(v, "strftime") else v)
-                for v in line
-            ]
-        )
-    # BOM so that Excel opens the French accents correctly.
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def to_xlsx(table, title) -> bytes:
-    # Imported here: openpyxl (≈ 7 MB, 175 modules) is only needed for an XLSX export, not
-    # in every web and Celery process.
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    for line in table:
-        sheet.append([float(v) if hasattr(v, "quantize") else v for v in line])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return columns, lines

@@ -1,3 +1,4 @@
+from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -41,3 +42,25 @@ class ReplyForm(forms.Form):
         max_length=5000,
         error_messages={"required": _("Write your answer before sending it.")},
     )
+
+
+class InviteByEmailForm(forms.Form):
+    """An association not on the platform yet, invited through the e-mail of its contact."""
+
+    association_name = forms.CharField(
+        label=_("Name of the association"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional: it pre-fills its sign-up."),
+    )
+    email = forms.EmailField(
+        label=_("E-mail address of its contact"),
+        help_text=_("The person who will register the association and answer your invitation."),
+        error_messages={"required": _("Give the e-mail address to send the invitation to.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "by-email")
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

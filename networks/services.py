@@ -2,6 +2,10 @@
 the reviews a head leaves on a member's alliance with their thread. Views validate and check
 access, then call these."""
 
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -21,8 +25,9 @@ from organisations.models import (
     Role,
 )
 from organisations.services import MembershipError
+from organisations.services import sign_up as sign_up_association
 
-from .models import Review, ReviewReply, Verdict
+from .models import Review, ReviewReply, SignupInvitation, Verdict
 
 # --- Member associations ---------------------------------------------------------------------
 
@@ -76,8 +81,99 @@ def copy_member_figures(association_ids):
     alliance_summaries.copy_to_memberships(association_ids)
 
 
+@transaction.atomic
+def invite_unregistered_association(
+    *, network: Network, email: str, association_name: str = "", invited_by
+) -> SignupInvitation:
+    """Invites by e-mail an association that is not on the platform yet: the link leads to its
+    sign-up (sign_up_invited_association). A pending invitation to the same address is sent
+    again with a new link rather than duplicated."""
+    email = email.strip().lower()
+    if get_user_model().objects.filter(email__iexact=email).exists():
+        raise MembershipError(
+            _(
+                "This address already has an account on Faire Alliance: invite its association "
+                "by its RNA or SIREN number."
+            )
+        )
+    now = timezone.now()
+    invitation = (
+        SignupInvitation.objects.select_for_update()
+        .filter(network=network, email__iexact=email, signed_up_at__isnull=True)
+        .first()
+    ) or SignupInvitation(network=network, email=email)
+    invitation.association_name = association_name.strip()
+    invitation.invited_by = invited_by
+    invitation.token = secrets.token_urlsafe(32)
+    invitation.created_at = now
+    invitation.expires_at = now + settings.INVITATION_VALIDITY
+    invitation.save()
+    send_after_commit(
+        "network_signup_invitation",
+        email,
+        {
+            "network": network.name,
+            "association": invitation.association_name,
+            "inviter": invited_by.get_full_name() or invited_by.email,
+            "signup_path": reverse("networks:signup_invitation", args=[invitation.token]),
+            "expires_at": invitation.expires_at.strftime("%d/%m/%Y"),
+        },
+    )
+    return invitation
+
+
+@transaction.atomic
+def sign_up_invited_association(
+    *, invitation: SignupInvitation, email, password, first_name, last_name, **association
+):
+    """The invited association registers (organisations.services.sign_up): its membership of
+    the network is created INVITED, waiting for the consent of its administrator, who is asked
+    on their first page. (user, association, membership)."""
+    invitation = SignupInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_pending:
+        raise MembershipError(_("This invitation is no longer valid."))
+    user, created = sign_up_association(
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        **association,
+    )
+    membership = NetworkMembership.objects.create(
+        network=invitation.network,
+        association=created,
+        state=NetworkMembership.State.INVITED,
+        invited_by=invitation.invited_by,
+        invited_at=invitation.created_at,
+    )
+    invitation.association = created
+    invitation.signed_up_at = timezone.now()
+    invitation.save(update_fields=["association", "signed_up_at"])
+    return user, created, membership
+
+
+def _tell_heads(membership, event):
+    """E-mails the network's heads that a member accepted, refused or left."""
+    heads = _head_emails(membership.network)
+    if heads:
+        send_after_commit(
+            "network_member_news",
+            heads,
+            {
+                "event": event,
+                "association": membership.association.name,
+                "network": membership.network.name,
+                "path": reverse("networks:network_detail", args=[membership.network_id]),
+            },
+        )
+
+
 def _answer(membership, *, accept: bool):
-    membership = NetworkMembership.objects.select_for_update().get(pk=membership.pk)
+    membership = (
+        NetworkMembership.objects.select_for_update(of=("self",))
+        .select_related("network", "association")
+        .get(pk=membership.pk)
+    )
     if membership.state != NetworkMembership.State.INVITED:
         raise MembershipError(_("This invitation has already been answered."))
     membership.state = NetworkMembership.State.ACTIVE if accept else NetworkMembership.State.REFUSED
@@ -85,6 +181,7 @@ def _answer(membership, *, accept: bool):
     membership.save(update_fields=["state", "responded_at"])
     if accept:  # its diagnostics now count in the network's figures
         benchmarks.refresh_networks([membership.network_id])
+    _tell_heads(membership, "accepted" if accept else "refused")
     return membership
 
 
@@ -101,13 +198,18 @@ def refuse_network_invitation(*, membership: NetworkMembership):
 @transaction.atomic
 def leave_network(*, membership: NetworkMembership):
     """Takes effect at once: every visibility query filters on the ACTIVE state."""
-    membership = NetworkMembership.objects.select_for_update().get(pk=membership.pk)
+    membership = (
+        NetworkMembership.objects.select_for_update(of=("self",))
+        .select_related("network", "association")
+        .get(pk=membership.pk)
+    )
     if membership.state != NetworkMembership.State.ACTIVE:
         raise MembershipError(_("The association is not an active member of this network."))
     membership.state = NetworkMembership.State.LEFT
     membership.left_at = timezone.now()
     membership.save(update_fields=["state", "left_at"])
     benchmarks.refresh_networks([membership.network_id])
+    _tell_heads(membership, "left")
     return membership
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, memberships, reviews
+from .views import dashboard, memberships, reviews, signup
 
 app_name = "networks"
 
@@ -13,6 +13,13 @@ urlpatterns = [
         name="network_export",
     ),
     path("reseaux/<int:pk>/inviter/", dashboard.invite_association, name="invite_association"),
+    path(
+        "reseaux/<int:pk>/inviter/par-e-mail/",
+        dashboard.invite_by_email,
+        name="invite_by_email",
+    ),
+    # The sign-up of an association a network invited by e-mail.
+    path("inscription/reseau/<str:token>/", signup.signup_invitation, name="signup_invitation"),
     # The association's side: its networks, invitations to answer, leaving.
     path(
         "associations/<int:pk>/reseaux/",

@@ -1,6 +1,7 @@
 """Demo organisations and the four demo accounts. Idempotent: found by natural keys."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -115,11 +116,15 @@ def seed_organisations(password) -> Demo:
     now = timezone.now()
     # The main demo association and two others are members; the fourth is only invited,
     # so the invitation journey has something to show.
-    for association in [main, *others[:2]]:
+    # Members for a while; the last one joined lately (the network's news show it).
+    for association, days in zip([main, *others[:2]], (420, 380, 9), strict=True):
         NetworkMembership.objects.get_or_create(
             network=network,
             association=association,
-            defaults={"state": NetworkMembership.State.ACTIVE, "responded_at": now},
+            defaults={
+                "state": NetworkMembership.State.ACTIVE,
+                "responded_at": now - timedelta(days=days),
+            },
         )
     NetworkMembership.objects.get_or_create(
         network=network, association=others[2], defaults={"state": NetworkMembership.State.INVITED}

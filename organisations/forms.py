@@ -119,7 +119,10 @@ class InviteAssociationForm(forms.Form):
         association = Association.objects.filter(**lookup).first()
         if association is None:
             raise forms.ValidationError(
-                _("No association with this number is registered on the platform yet.")
+                _(
+                    "No association with this number is registered on the platform yet: "
+                    "invite it by e-mail below."
+                )
             )
         self.association = association
         return value

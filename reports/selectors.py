@@ -41,6 +41,8 @@ def reports_panel(request, kind_code, subject, *, limit=10):
         "subject": subject,
         "reports": reports,
         "can_request": can_request,
+        # A report on its way: the button waits for it (a second click would add nothing).
+        "pending": any(report.is_pending for report in reports),
         "request_url": reverse(
             "reports:request", kwargs={"kind": kind.code, "object_id": subject.pk}
         ),

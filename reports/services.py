@@ -33,10 +33,16 @@ def running_grace() -> timedelta:
 
 
 def enqueue(report: Report):
-    """Send the report to the workers once the current transaction commits."""
+    """Send the report to the workers once the current transaction commits; without a broker,
+    to the web process's report thread (reports/in_process.py), so the request answers at once."""
 
     def send():
         Report.objects.filter(pk=report.pk).update(enqueued_at=timezone.now())
+        if settings.REPORTS_RENDER_IN_THREAD:
+            from . import in_process
+
+            in_process.submit(RENDER_REPORT, [report.pk])
+            return
         try:
             signature(RENDER_REPORT, args=[report.pk]).delay()
         except Exception:  # broker down: the sweep sends it again later
@@ -84,6 +90,16 @@ def retry(report: Report) -> Report:
         report.save(update_fields=["status", "attempts", "error_message", "enqueued_at"])
         enqueue(report)
     return report
+
+
+def is_stale(report: Report, now=None) -> bool:
+    """Queued or running for longer than a live worker would leave it (see requeue_stale)."""
+    now = now or timezone.now()
+    if report.status == Report.Status.QUEUED:
+        return bool(report.enqueued_at) and report.enqueued_at < now - QUEUED_GRACE
+    if report.status == Report.Status.RUNNING:
+        return bool(report.started_at) and report.started_at < now - running_grace()
+    return False
 
 
 def requeue_stale(now=None) -> list[int]:

@@ -16,7 +16,6 @@ from django.utils import timezone
 from .kinds import get_kind
 from .memory import release_memory
 from .models import Report
-from .rendering import html_to_pdf, render_html
 from .services import MAX_ATTEMPTS, requeue_stale, running_grace
 
 logger = logging.getLogger(__name__)
@@ -39,6 +38,10 @@ def render_report(self, report_id: int):
         report.save(update_fields=["status", "started_at", "attempts"])
 
     started = time.monotonic()
+    # Here, not at the top: the web processes register this task (reports/apps.py) and need
+    # not load WeasyPrint for it.
+    from .rendering import html_to_pdf, render_html
+
     try:
         kind = get_kind(report.kind)
         subject = kind.get_subject(report.object_id)

@@ -1,5 +1,6 @@
 """Report pages, generic over the kinds of reports (see reports/kinds.py)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
@@ -67,6 +68,10 @@ def request_report(request, kind, object_id):
 @login_required
 def report_status(request, pk):
     report, _kind, _subject = get_report_for_user(request, pk)
+    if settings.REPORTS_RENDER_IN_THREAD and services.is_stale(report):
+        # No Celery beat without a broker: the page's poll sends a lost report again.
+        services.requeue_stale()
+        report.refresh_from_db()
     return render(request, "reports/_status.html", {"report": report})
 
 

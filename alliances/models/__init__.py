@@ -43,6 +43,7 @@ from .steps import (
     Meeting,
     NeedFigure,
     SelectionCriterion,
+    Solidity,
     SwotItem,
     SwotQuadrant,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "Meeting",
     "NeedFigure",
     "SelectionCriterion",
+    "Solidity",
     "SwotItem",
     "SwotQuadrant",
     "FAMILY_OF",

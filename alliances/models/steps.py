@@ -7,8 +7,11 @@ meetings, communication) each have their own model.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import FrenchOrder
@@ -130,14 +133,34 @@ class Decision(models.TextChoices):
     SET_ASIDE = "set_aside", _("Set aside")
 
 
+#: Categories of the map whose actors need no entry in the partner directory (which holds the
+#: nine kinds of partners): target beneficiaries and media are placed by their name alone.
+NAMED_CATEGORIES = (MappingCategory.BENEFICIARIES, MappingCategory.MEDIA)
+
+
 class Candidate(models.Model):
-    """A potential partner placed on the actor map of step 3."""
+    """An actor placed on the map of step 3: a potential partner from the lead association's
+    directory, or target beneficiaries or a medium, by name."""
 
     alliance = models.ForeignKey(
         Alliance, on_delete=models.CASCADE, related_name="candidates", verbose_name=_("alliance")
     )
     partner = models.ForeignKey(
-        Partner, on_delete=models.PROTECT, related_name="candidacies", verbose_name=_("partner")
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="candidacies",
+        null=True,
+        blank=True,
+        verbose_name=_("partner from the directory"),
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Target beneficiaries and media are placed by their name, without an entry in the "
+            "partner directory."
+        ),
     )
     category = models.CharField(
         _("mapping category"), max_length=20, choices=MappingCategory.choices
@@ -166,13 +189,39 @@ class Candidate(models.Model):
     class Meta:
         verbose_name = _("candidate partner")
         verbose_name_plural = _("candidate partners")
-        ordering = [FrenchOrder("partner__name")]
+        ordering = [FrenchOrder(Coalesce("partner__name", "name")), "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["alliance", "partner"], name="one_candidacy")
+            models.UniqueConstraint(fields=["alliance", "partner"], name="one_candidacy"),
+            models.CheckConstraint(
+                condition=Q(partner__isnull=False)
+                | (Q(category__in=NAMED_CATEGORIES) & ~Q(name="")),
+                name="candidate_from_directory_or_named_beneficiaries_or_media",
+            ),
         ]
 
     def __str__(self):
-        return str(self.partner)
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.partner.name if self.partner_id else self.name
+
+    @property
+    def joins_as_partner(self):
+        """Selected, it joins the alliance's partners: only a directory entry can."""
+        return self.partner_id is not None
+
+    def clean(self):
+        if self.partner_id:
+            self.name = ""
+        elif self.category not in NAMED_CATEGORIES:
+            raise ValidationError(
+                {"partner": _("Choose the partner in the directory of the lead association.")}
+            )
+        elif not self.name.strip():
+            raise ValidationError(
+                {"name": _("Name these beneficiaries or this medium, or choose a partner.")}
+            )
 
 
 class SelectionCriterion(models.Model):
@@ -219,6 +268,14 @@ class CriterionScore(models.Model):
         return f"{self.criterion}: {self.score}"
 
 
+class Solidity(models.TextChoices):
+    """The verdict of an exchange on the relationship, before contracting."""
+
+    SOLID = "solid", _("Solid: ready to commit together")
+    TO_STRENGTHEN = "to_strengthen", _("To strengthen before committing")
+    FRAGILE = "fragile", _("Fragile: not ready to commit")
+
+
 class Exchange(models.Model):
     """An exchange that tests relational proximity with a candidate before contracting."""
 
@@ -237,6 +294,11 @@ class Exchange(models.Model):
     participants = models.CharField(_("participants"), max_length=300)
     notes = models.TextField(_("notes"), blank=True)
     friction_points = models.TextField(_("friction points"), blank=True)
+    # What the exchange says of the relationship: the proximity test of a selected partner is
+    # done once an exchange with it carries this verdict (blank: logged before it was asked).
+    solidity = models.CharField(
+        _("solidity of the relationship"), max_length=15, choices=Solidity.choices, blank=True
+    )
     conclusion = models.TextField(_("conclusion"), blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -143,13 +143,14 @@ def decide_candidate(
     role: str = "",
     partnership_form: str = "",
 ) -> Candidate:
-    """Records the decision; a selected candidate becomes a partner of the alliance."""
+    """Records the decision; a selected candidate from the directory becomes a partner of the
+    alliance (beneficiaries or a medium placed by name join no list of partners)."""
     candidate.decision = decision
     candidate.decision_reason = reason
     candidate.decided_on = decided_on or timezone.localdate()
     candidate.full_clean()
     candidate.save()
-    if decision == Decision.SELECTED:
+    if decision == Decision.SELECTED and candidate.joins_as_partner:
         alliance_partner, created = AlliancePartner.objects.get_or_create(
             alliance=candidate.alliance,
             partner=candidate.partner,

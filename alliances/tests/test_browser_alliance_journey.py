@@ -127,7 +127,10 @@ def test_an_editor_walks_an_alliance_through_the_five_steps(page):
             "participants": "Claire, l'adjointe",
             "conclusion": "Suite favorable.",
         },
-        selects={"candidate": "Ville de Lyon"},
+        selects={
+            "candidate": "Ville de Lyon",
+            "solidity": "Solide : prêts à s'engager ensemble".replace(" :", "\u202f:"),
+        },
     )
     page.goto(f"/alliances/{alliance.pk}/etapes/3/")
     assert page.locator("svg[role=img] circle").count() == 1

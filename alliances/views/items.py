@@ -251,7 +251,11 @@ def candidate_decision(request, pk, item_pk):
     alliance, candidate, capability = get_alliance_item_for_user(
         request, pk, Candidate, item_pk, write=True
     )
-    existing = AlliancePartner.objects.filter(alliance=alliance, partner=candidate.partner).first()
+    existing = (
+        AlliancePartner.objects.filter(alliance=alliance, partner=candidate.partner).first()
+        if candidate.joins_as_partner
+        else None
+    )
     form = DecisionForm(
         request.POST or None,
         instance=candidate,
@@ -267,8 +271,8 @@ def candidate_decision(request, pk, item_pk):
             decision=data["decision"],
             reason=data["decision_reason"],
             decided_on=data["decided_on"],
-            role=data["role"],
-            partnership_form=data["partnership_form"],
+            role=data.get("role", ""),
+            partnership_form=data.get("partnership_form", ""),
         )
         messages.success(request, _("The decision is recorded."))
         return redirect(f"{alliance_context_url(alliance)}#decisions")
@@ -281,7 +285,7 @@ def candidate_decision(request, pk, item_pk):
             capability,
             "step3",
             form=form,
-            title=_("Decision on %(partner)s") % {"partner": candidate.partner},
+            title=_("Decision on %(partner)s") % {"partner": candidate.display_name},
             intro=_(
                 "Selected: the candidate joins the alliance's partners. Kept in reserve or set "
                 "aside: say why, so the team remembers."

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -12,9 +12,10 @@ from alliances import services
 from alliances.access import get_alliance_for_user
 from alliances.forms import CostShareFormSet, dossier_form_class
 from alliances.models import CostShare
-from alliances.plan_export import plan_csv, plan_xlsx
+from alliances.plan_export import COLUMNS, plan_rows
 from alliances.step_data import economics_data, plan_data
 from core.collation import FrenchOrder
+from core.spreadsheets import export_response
 from organisations.models import Association
 
 from .alliance_pages import alliance_context
@@ -33,19 +34,16 @@ def action_plan(request, pk):
 @login_required
 def action_plan_export(request, pk, fmt):
     alliance, _capability = get_alliance_for_user(request, pk)
-    actions = plan_data(alliance)["actions"]
-    stem = f"plan-d-action-{slugify(alliance.title)[:50]}-{timezone.localdate():%Y-%m-%d}"
-    if fmt == "csv":
-        response = HttpResponse(plan_csv(actions), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        response = HttpResponse(
-            plan_xlsx(actions),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
+    if fmt not in ("csv", "xlsx"):
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
-    return response
+    actions = plan_data(alliance)["actions"]
+    return export_response(
+        COLUMNS,
+        plan_rows(actions),
+        fmt=fmt,
+        filename=f"plan-d-action-{slugify(alliance.title)[:50]}-{timezone.localdate():%Y-%m-%d}",
+        title="Plan d'action",
+    )
 
 
 @login_required

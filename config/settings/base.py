@@ -207,6 +207,9 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Without a broker, a PDF report is rendered by a thread of the web process after the request
+# that asked for it has answered (reports/in_process.py): the click never waits for the render.
+REPORTS_RENDER_IN_THREAD = CELERY_TASK_ALWAYS_EAGER
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

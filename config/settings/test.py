@@ -12,6 +12,8 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/faire-alliance-test-media")
 # The suite decides per test whether Celery is eager (unit) or talks to a real worker.
 # A real worker started by an integration test gets CELERY_EAGER=false.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_EAGER", default=True)
+# Eager tasks run on commit, inside the test; the report thread is tested on its own.
+REPORTS_RENDER_IN_THREAD = False
 # Redis in production keeps every key; locmem's default of 300 would cull the cached figures of
 # a 200-member network mid-request and skew the query counts.
 CACHES = {

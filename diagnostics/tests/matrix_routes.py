@@ -70,6 +70,14 @@ ROUTES = [
         kwargs=_open,
         label="in-progress",
     ),
+    Route("diagnostics:add_respondents", ADMIN_GET_ALL, kwargs=_open),
+    Route(
+        "diagnostics:add_respondents",
+        ADMIN_POST_ALL,
+        kwargs=_open,
+        method="post",
+        data=lambda w: {"respondents": [w.users["colleague"].pk]},
+    ),
     Route("diagnostics:campaign_close", ADMIN_POST_ALL, kwargs=_open, method="post"),
     Route("diagnostics:answer_resume", _with(RESPONDENT, respondent=302), kwargs=_open),
     Route(

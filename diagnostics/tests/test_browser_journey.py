@@ -83,6 +83,7 @@ def test_respondent_answers_in_two_sittings_and_the_admin_gets_the_pdf(page):
     missing = page.get_by_role("heading", name="4 affirmations ne sont pas renseignées")
     expect(missing).to_be_visible()
     assert_accessible(page, "review")
+    page.once("dialog", lambda dialog: dialog.accept())  # « 4 affirmations sans réponse… »
     page.get_by_role("button", name="Envoyer mes réponses").click()
     expect(page.get_by_text("Tout le monde a répondu")).to_be_visible()
     _logout(page)

@@ -3,13 +3,13 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.collation import FrenchOrder
+from core.spreadsheets import Column, export_response
 from evaluation import imports, services
 from evaluation.access import get_alliance
 from evaluation.forms import ImportForm
@@ -104,7 +104,7 @@ def import_confirm(request, pk):
 def import_template(request, pk):
     alliance, _capability = get_alliance(request, pk)
     names = alliance.indicators.order_by(FrenchOrder("name")).values_list("name", flat=True)
-    body = imports.TEMPLATE_CSV + "".join(f"{name};;;;\n" for name in names)
-    response = HttpResponse(body.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="mesures.csv"'
-    return response
+    # Every column as text: the file is to be filled in, then imported back.
+    columns = [Column(header) for header in imports.TEMPLATE_CSV.strip().split(";")]
+    rows = ([name] + [None] * (len(columns) - 1) for name in names)
+    return export_response(columns, rows, fmt="csv", filename="mesures", title="Mesures")

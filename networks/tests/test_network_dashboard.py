@@ -172,7 +172,7 @@ def test_exports_give_each_member_scores_and_alliances(client):
     xlsx = client.get(reverse("networks:network_export", args=[network.pk, "alliances", "xlsx"]))
     sheet = load_workbook(BytesIO(xlsx.content)).active
     rows = list(sheet.values)
-    assert rows[1][0] == member.name and rows[1][3] == 1  # one late action
+    assert rows[1][0] == member.name and rows[1][4] == 1  # one late action
 
 
 def test_network_report_kind_renders_the_overview_for_heads_only(rf, django_user_model):

@@ -1,23 +1,28 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Window
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
 
 from core.dashboard import collect_panels
 from core.prepared import Prepared
+from core.spreadsheets import export_response
 from organisations.access import get_network_for_head
 from organisations.forms import InviteAssociationForm
 from organisations.models import NetworkMembership
 from organisations.services import MembershipError
+from reports.selectors import reports_panel
 
 from .. import exports, services
 from ..filters import MemberFilter
+from ..forms import InviteByEmailForm
 from ..member_page import member_page
-from ..members import SORTS, members_of
+from ..members import SORTS, member_order, members_of
 from ..picture import picture
 
 INVITED_SHOWN = 10
@@ -103,40 +108,86 @@ def invite_association(request, pk):
                 % {"association": form.association.name},
             )
             return redirect("networks:network_detail", pk=network.pk)
-    return render(request, "networks/network_invite.html", {"network": network, "form": form})
+    return _invite_page(request, network, form, InviteByEmailForm())
+
+
+@login_required
+@require_POST
+def invite_by_email(request, pk):
+    """An association not on the platform yet, invited through its contact's e-mail."""
+    network, _capability = get_network_for_head(request, pk, write=True)
+    form = InviteByEmailForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = services.invite_unregistered_association(
+                network=network,
+                email=form.cleaned_data["email"],
+                association_name=form.cleaned_data["association_name"],
+                invited_by=request.user,
+            )
+        except MembershipError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "An invitation to sign up was sent to %(email)s. Once the association is "
+                    "registered, its administrator will be asked to accept your network."
+                )
+                % {"email": invitation.email},
+            )
+            return redirect("networks:network_detail", pk=network.pk)
+    return _invite_page(request, network, InviteAssociationForm(), form)
+
+
+def _invite_page(request, network, form, email_form):
+    return render(
+        request,
+        "networks/network_invite.html",
+        {"network": network, "form": form, "email_form": email_form},
+    )
 
 
 @login_required
 def network_picture(request, pk):
-    network, capability = get_network_for_head(request, pk)
+    network, _capability = get_network_for_head(request, pk)
     return render(
         request,
         "networks/network_picture.html",
         {
             "network": network,
             "p": picture(network),
-            "report_kind": capability.can_edit,
+            "reports": reports_panel(request, "network", network),
         },
     )
 
 
 EXPORTS = {"scores": exports.scores_table, "alliances": exports.alliances_table}
+EXPORT_TITLES = {"scores": _lazy("Scores"), "alliances": _lazy("Alliances")}
 
 
 @login_required
 def network_export(request, pk, what, fmt):
-    network, capability = get_network_for_head(request, pk)
+    """The members the dashboard shows, with its filters and in its order (its query string)."""
+    network, _capability = get_network_for_head(request, pk)
     if what not in EXPORTS or fmt not in ("csv", "xlsx"):
         raise Http404
-    table = EXPORTS[what](network)
-    name = f"{slugify(network.name)}-{what}-{timezone.localdate():%Y-%m-%d}.{fmt}"
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exports.to_xlsx(table, what),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    member_filter = MemberFilter(request.GET or None, queryset=members_of(network))
+    sort = request.GET.get("tri", "name")
+    if sort.lstrip("-") not in SORTS:
+        sort = "name"
+    if member_filter.is_filtering or sort != "name":
+        ids = list(
+            member_filter.qs.order_by(*member_order(sort)).values_list("association_id", flat=True)
         )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+        rows = exports.rows_of(network, ids)
+    else:  # the whole network by name: its ids as a subquery, not bound one by one
+        rows = exports.rows_of(network)
+    columns, lines = EXPORTS[what](rows)
+    return export_response(
+        columns,
+        lines,
+        fmt=fmt,
+        filename=f"{slugify(network.name)}-{what}-{timezone.localdate():%Y-%m-%d}",
+        title=str(EXPORT_TITLES[what]),
+    )

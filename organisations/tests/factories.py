@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import factory
 from django.db import transaction
 from django.utils import timezone
@@ -64,7 +66,8 @@ class NetworkMembershipFactory(factory.django.DjangoModelFactory):
     network = factory.SubFactory(NetworkFactory)
     association = factory.SubFactory(AssociationFactory)
     state = NetworkMembership.State.ACTIVE
-    responded_at = factory.LazyFunction(timezone.now)
+    # A member for a year: what it did lately is the networks' news (networks/dashboard.py).
+    responded_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=365))
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

@@ -26,9 +26,9 @@ def platform_admin(django_user_model):
 def fast_pdf(monkeypatch):
     """The real pipeline, with WeasyPrint swapped for a tiny PDF so that the test stays quick;
     the integration test renders real ones."""
-    from reports import tasks
+    from reports import rendering
 
-    monkeypatch.setattr(tasks, "html_to_pdf", lambda html: b"%PDF-1.4 test\n%%EOF")
+    monkeypatch.setattr(rendering, "html_to_pdf", lambda html: b"%PDF-1.4 test\n%%EOF")
 
 
 def _export(associations, admin, capture, kind="diagnostic"):
@@ -89,12 +89,12 @@ def test_a_current_report_is_reused_and_a_stale_one_is_made_again(
 def test_a_failed_report_is_listed_with_its_error_and_retried(
     platform_admin, monkeypatch, django_capture_on_commit_callbacks, client
 ):
-    from reports import tasks
+    from reports import rendering
 
     def broken(html):
         raise ValueError("gabarit cassé")
 
-    monkeypatch.setattr(tasks, "html_to_pdf", broken)
+    monkeypatch.setattr(rendering, "html_to_pdf", broken)
     association = AssociationFactory()
     finished_campaign(association, 3)
     export = _export([association], platform_admin, django_capture_on_commit_callbacks)
@@ -104,7 +104,7 @@ def test_a_failed_report_is_listed_with_its_error_and_retried(
     page = client.get(reverse("reports:bulk_export", args=[export.pk])).content.decode()
     assert "gabarit cassé" in page
 
-    monkeypatch.setattr(tasks, "html_to_pdf", lambda html: b"%PDF-1.4 ok\n%%EOF")
+    monkeypatch.setattr(rendering, "html_to_pdf", lambda html: b"%PDF-1.4 ok\n%%EOF")
     report = export.reports.get()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("reports:bulk_export_retry", args=[export.pk, report.pk]))
