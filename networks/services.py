@@ -146,6 +146,7 @@ def sign_up_invited_association(
         invited_by=invitation.invited_by,
         invited_at=invitation.created_at,
     )
+    copy_member_figures([created.pk])
     invitation.association = created
     invitation.signed_up_at = timezone.now()
     invitation.save(update_fields=["association", "signed_up_at"])

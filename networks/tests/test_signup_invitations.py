@@ -13,6 +13,7 @@ from networks import services
 from networks.models import SignupInvitation
 from organisations.access import association_capability
 from organisations.models import Association, NetworkMembership, Role
+from organisations.ordering import french_key
 from organisations.services import MembershipError
 from organisations.tests.factories import AssociationFactory, MembershipFactory
 
@@ -113,6 +114,7 @@ def test_the_invitee_signs_up_and_the_network_waits_for_its_consent(
     membership = NetworkMembership.objects.get(network=world.network, association=association)
     assert membership.state == NetworkMembership.State.INVITED
     assert membership.invited_by == world.network_head
+    assert membership.name_key == french_key("Les Jardins Partagés")  # the dashboard's order
     user = User.objects.get(email="lea@jardins-partages.org")
     assert association.memberships.get().user == user and association.memberships.get().role == (
         Role.ADMIN
