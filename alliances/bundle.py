@@ -27,6 +27,7 @@ from django.db.models.query import get_related_populators
 from core.prepared import execute, prefetched
 
 _numbers = itertools.count(1)
+STAND_IN = 2_000_000_007  # a row's id that no row has
 
 
 class _Pairs(list):
@@ -125,9 +126,15 @@ class ListsOf:
                 for qs in querysets.values()
             ):
                 return {name: list(qs) for name, qs in querysets.items()}
-            plan, params = _plan(querysets, db)
-            if params == [row.pk] * plan.param_count:
-                plan = self._plans[names] = replace(plan, statement=f"fa_lists_{next(_numbers)}")
+            # Compiled for a stand-in row: kept only when its id is the SQL's one parameter
+            # (a constant that happened to equal the row's id would not be).
+            stand_in = type(row)(pk=STAND_IN)
+            kept, params = _plan({name: self.lists[name](stand_in) for name in names}, db)
+            if params == [STAND_IN] * kept.param_count:
+                plan = self._plans[names] = replace(kept, statement=f"fa_lists_{next(_numbers)}")
+                params = [row.pk] * plan.param_count
+            else:
+                plan, params = _plan(querysets, db)
         else:
             params = [row.pk] * plan.param_count
         [texts] = execute(plan.db, plan.sql, params, plan.statement)

@@ -3,8 +3,11 @@
 « Épicerie Solidaire » sorts with the E, « école » before « Zèbre », and « abeille » before
 « Bâtiment »: case and accents only break ties (lower case first, unaccented first), as in a
 French dictionary. The database does it with ICU's French collation (`fr-x-icu`, PostgreSQL);
-Python with `name_sort_key`, which gives the same order for names made of letters, spaces and
-punctuation. SQLite (the demo, the smoke test) has no ICU: there the database sorts names case
+Python with `name_sort_key`, which gives the same order for names made of letters and spaces
+(punctuation, « é » against « è » and « ß » may come in another order: a page that sorts some
+names in Python and others in the database would disagree; the network dashboard and its
+exports sort members by this key stored in the database, `organisations/ordering.py`).
+SQLite (the demo, the smoke test) has no ICU: there the database sorts names case
 insensitively only (accented first letters come after z), and nothing fails.
 """
 

@@ -7,6 +7,7 @@ in one INSERT, then deletes; the models' `history` (this module's HistoricalReco
 write it again.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
@@ -26,10 +27,12 @@ def delete_with_history(objects, *, using="default"):
     history of every row deleted (« - », dated now, by the request's user)."""
     collector = Collector(using=using)
     collector.collect(list(objects))
+    if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return collector.delete()
     when = timezone.now()
     request = getattr(simple_history.HistoricalRecords.context, "request", None)
     user = getattr(request, "user", None)
-    user_id = user.pk if user is not None and user.is_authenticated else None
+    default_user = user.pk if user is not None and user.is_authenticated else None
     for model, instances in collector.data.items():
         manager = getattr(model._meta, "simple_history_manager_attribute", None)
         if not manager or not instances:
@@ -42,7 +45,7 @@ def delete_with_history(objects, *, using="default"):
                 history_model(
                     history_date=when,
                     history_type="-",
-                    history_user_id=user_id,
+                    history_user_id=_user_of(instance, default_user),
                     history_change_reason=None,
                     **{name: getattr(instance, name) for name in tracked},
                 )
@@ -53,3 +56,10 @@ def delete_with_history(objects, *, using="default"):
         for instance in instances:
             instance._history_written = True
     return collector.delete()
+
+
+def _user_of(instance, default):
+    """Who deleted it: the user a service named on the row (`_history_user`, as
+    simple-history reads it), else the request's."""
+    user = getattr(instance, "_history_user", None)
+    return user.pk if user is not None else default

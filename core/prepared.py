@@ -39,7 +39,7 @@ import weakref
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import DatabaseError, connections, transaction
+from django.db import DatabaseError, ProgrammingError, connections, transaction
 
 _stand_ins = itertools.count(1)
 _numbers = itertools.count(1)
@@ -86,6 +86,9 @@ class Prepared:
     def __call__(self, **values):
         if set(values) != set(self.parameters):
             raise TypeError(f"Expected the parameters {sorted(self.parameters)}.")
+        if any(value is None for value in values.values()):
+            # The ORM writes IS NULL for None, the prepared SQL `= NULL`: not the same read.
+            raise TypeError("A prepared read's parameters are never None.")
         if connections[self._db()].vendor != "postgresql":
             # Elsewhere (SQLite: the demo) the ORM runs it as it is.
             return list(self.build(**values))
@@ -164,8 +167,10 @@ def execute(db, sql, params, name=None):
                     with transaction.atomic(using=db):
                         cursor.execute(f"PREPARE {name} AS {_numbered(sql)}")
                     prepared.add(name)
-                except DatabaseError:
+                except ProgrammingError:  # the statement itself: never preparable
                     _refused.add(name)
+                except DatabaseError:  # the connection or the moment: tried again next time
+                    pass
             if name in prepared:
                 arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
                 cursor.execute(f"EXECUTE {name}{arguments}", params)

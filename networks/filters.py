@@ -77,6 +77,11 @@ class MemberFilter(django_filters.FilterSet):
 
     @property
     def is_filtering(self):
-        """A filter was given: a sort or a page number alone is not one (no « (filtrées) »,
-        no « Effacer »)."""
-        return any(self.data.get(name) for name in self.form.fields)
+        """A filter was given with a valid value (the others are left out): a sort or a page
+        number alone is not one (no « (filtrées) », no « Effacer »)."""
+        if not self.is_bound or not any(self.data.get(name) for name in self.form.fields):
+            return False
+        self.form.is_valid()
+        return any(
+            self.form.cleaned_data.get(name) not in (None, "", False) for name in self.form.fields
+        )

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from alliances.models import Alliance, AllianceMember, AllianceSummary
 from alliances.selectors import AllianceRef
 from alliances.stepper import STEP_TITLES
-from core.collation import COLLATION, FrenchOrder
+from core.collation import COLLATION
 from core.url_templates import url_maker
 from organisations.models import (
     DEPARTMENT_LABELS,
@@ -57,6 +57,15 @@ SORTS = {
     "alliances": ("alliances", False),
     "attention": ("attention", True),
 }
+
+
+def sort_asked(request) -> str:
+    """The dashboard's sort (`?tri=`): one of SORTS, « - » before it for the reverse order."""
+    asked = request.GET.get("tri", "name")
+    name = asked.lstrip("-")
+    if name not in SORTS:
+        return "name"
+    return f"-{name}" if asked.startswith("-") else name
 
 
 def member_order(sort: str) -> list:
@@ -197,7 +206,7 @@ def member_rows(network, ids=None, *, with_scores=False, lines=None) -> list[Mem
     rows = {}
     for pk, since, name, department, sector, *figures in (
         memberships.annotate(latest=latest)
-        .order_by(FrenchOrder("association__name"), "association_id")
+        .order_by("name_key", "association_id")  # the dashboard's order by name
         .values_list(
             "association_id",
             "responded_at",
@@ -216,7 +225,8 @@ def member_rows(network, ids=None, *, with_scores=False, lines=None) -> list[Mem
     if not rows:
         return []
     for member_id, line in alliance_lines(network, ids, lines):
-        rows[member_id].alliances.append(line)
+        if member_id in rows:  # not one that left between these reads
+            rows[member_id].alliances.append(line)
     return list(rows.values())
 
 

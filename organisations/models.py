@@ -361,10 +361,11 @@ class NetworkMembership(models.Model):
         ]
         indexes = [
             models.Index(fields=["network", "state"]),
+            # The state a column, not a partial index's condition: a prepared statement's
+            # generic plan compares it as a parameter, and could not use a partial index.
             *(
                 models.Index(
-                    fields=["network", *order, "name_key", "association"],
-                    condition=Q(state="active"),
+                    fields=["network", "state", *order, "name_key", "association"],
                     name=f"member_order_{name}",
                 )
                 for name, order in MEMBER_ORDERS.items()

@@ -7,6 +7,7 @@ check cost ~1 ms a page here, where every value is a plain string)."""
 import html
 
 from django import template
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
@@ -67,7 +68,8 @@ def member_rows(rows):
     for row in rows:
         member = row.association
         if row.campaign_id:
-            date = escape(date_format(row.diagnostic_date, "SHORT_DATE_FORMAT"))
+            local = timezone.localtime(row.diagnostic_date)  # stored in UTC
+            date = escape(date_format(local, "SHORT_DATE_FORMAT"))
             diagnostic = f'<a href="{campaign_url(row.campaign_id)}">{date}</a>'
         else:
             diagnostic = f'<span class="text-body-secondary">{none_yet}</span>'

@@ -22,7 +22,7 @@ from .. import exports, services
 from ..filters import MemberFilter
 from ..forms import InviteByEmailForm
 from ..member_page import member_page
-from ..members import SORTS, member_order, members_of
+from ..members import member_order, members_of, sort_asked
 from ..picture import picture
 
 INVITED_SHOWN = 10
@@ -37,9 +37,7 @@ def network_detail(request, pk):
     if member_filter.is_bound:
         member_filter.form.is_valid()  # a value that does not validate is left out
         filters = member_filter.form.cleaned_data
-    sort = request.GET.get("tri", "name")
-    if sort.lstrip("-") not in SORTS:
-        sort = "name"
+    sort = sort_asked(request)
     try:
         number = max(int(request.GET.get("page") or 1), 1)
     except ValueError:
@@ -173,9 +171,7 @@ def network_export(request, pk, what, fmt):
     if what not in EXPORTS or fmt not in ("csv", "xlsx"):
         raise Http404
     member_filter = MemberFilter(request.GET or None, queryset=members_of(network))
-    sort = request.GET.get("tri", "name")
-    if sort.lstrip("-") not in SORTS:
-        sort = "name"
+    sort = sort_asked(request)
     if member_filter.is_filtering or sort != "name":
         ids = list(
             member_filter.qs.order_by(*member_order(sort)).values_list("association_id", flat=True)

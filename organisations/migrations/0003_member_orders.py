@@ -58,38 +58,38 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='networkmembership',
-            index=models.Index(condition=models.Q(('state', 'active')), fields=['network', 'name_key', 'association'], name='member_order_name'),
+            index=models.Index(fields=['network', 'state', 'name_key', 'association'], name='member_order_name'),
         ),
         migrations.AddIndex(
             model_name='networkmembership',
-            index=models.Index(condition=models.Q(('state', 'active')), fields=['network', 'maturity_level', 'name_key', 'association'], name='member_order_maturity'),
+            index=models.Index(fields=['network', 'state', 'maturity_level', 'name_key', 'association'], name='member_order_maturity'),
         ),
         migrations.AddIndex(
             model_name='networkmembership',
-            index=models.Index(condition=models.Q(('state', 'active')), fields=['network', '-maturity_level', 'name_key', 'association'], name='member_order_maturity_desc'),
+            index=models.Index(fields=['network', 'state', '-maturity_level', 'name_key', 'association'], name='member_order_maturity_desc'),
         ),
         migrations.AddIndex(
             model_name='networkmembership',
-            index=models.Index(condition=models.Q(('state', 'active')), fields=['network', 'diagnostic_date', 'name_key', 'association'], name='member_order_diagnostic'),
+            index=models.Index(fields=['network', 'state', 'diagnostic_date', 'name_key', 'association'], name='member_order_diagnostic'),
         ),
         migrations.AddIndex(
             model_name='networkmembership',
-            index=models.Index(condition=models.Q(('state', 'active')), fields=['network', '-diagnostic_date', 'name_key', 'association'], name='member_order_diagnostic_desc'),
+            index=models.Index(fields=['network', 'state', '-diagnostic_date', 'name_key', 'association'], name='member_order_diagnostic_desc'),
         ),
         migrations.AddIndex(
             model_name='networkmembership',
-            index=models.Index(condition=models.Q(('state', 'active')), fields=['network', 'alliances', 'name_key', 'association'], name='member_order_alliances'),
+            index=models.Index(fields=['network', 'state', 'alliances', 'name_key', 'association'], name='member_order_alliances'),
         ),
         migrations.AddIndex(
             model_name='networkmembership',
-            index=models.Index(condition=models.Q(('state', 'active')), fields=['network', '-alliances', 'name_key', 'association'], name='member_order_alliances_desc'),
+            index=models.Index(fields=['network', 'state', '-alliances', 'name_key', 'association'], name='member_order_alliances_desc'),
         ),
         migrations.AddIndex(
             model_name='networkmembership',
-            index=models.Index(condition=models.Q(('state', 'active')), fields=['network', 'attention', 'name_key', 'association'], name='member_order_attention'),
+            index=models.Index(fields=['network', 'state', 'attention', 'name_key', 'association'], name='member_order_attention'),
         ),
         migrations.AddIndex(
             model_name='networkmembership',
-            index=models.Index(condition=models.Q(('state', 'active')), fields=['network', '-attention', 'name_key', 'association'], name='member_order_attention_desc'),
+            index=models.Index(fields=['network', 'state', '-attention', 'name_key', 'association'], name='member_order_attention_desc'),
         ),
     ]
