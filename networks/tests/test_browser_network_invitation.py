@@ -95,7 +95,7 @@ def test_a_head_invites_an_unregistered_association_which_signs_up_and_consents(
     expect(page.get_by_text("Votre association est inscrite")).to_be_visible()
     assert_accessible(page, "the new association's networks")
     page.get_by_role("button", name="Accepter Réseau Témoin").click()
-    expect(page.get_by_text("est désormais membre de Réseau Témoin")).to_be_visible()
+    expect(page.get_by_text("est désormais membre du réseau « Réseau Témoin »")).to_be_visible()
     logout(page)
 
     # The head was told, and sees the new member on the dashboard
