@@ -370,6 +370,10 @@ class NetworkMembership(models.Model):
                 )
                 for name, order in MEMBER_ORDERS.items()
             ),
+            # The network's news (who answered or left lately): a range of each date, not
+            # a scan of every member of a network of thousands.
+            models.Index(fields=["network", "responded_at"], name="member_answered"),
+            models.Index(fields=["network", "left_at"], name="member_left"),
         ]
 
     def __str__(self):
