@@ -6,7 +6,7 @@ answered lately and the invitations by e-mail not taken up yet."""
 import datetime as dt
 from datetime import timedelta
 
-from django.db.models import Count, Q, Window
+from django.db.models import Count, IntegerField, Q, Value, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -18,7 +18,6 @@ from core.url_templates import url_maker
 from organisations.models import NetworkMembership
 
 from .models import Review, SignupInvitation, Verdict
-from .selectors import reviews_of
 
 #: The network invitations waiting for the association's answer.
 INVITATIONS = Prepared(
@@ -87,11 +86,49 @@ def association_panels(request, association, capability):
     return panels
 
 
+def _alliance_reviews(**filters):
+    return (
+        Review.objects.filter(**filters)
+        .annotate(reply_count=Count("replies"))
+        .order_by("-created_at", "-pk")
+        .values_list("verdict", "network__name", "created_at", "step", "comment", "reply_count")[:3]
+    )
+
+
+#: The alliance's latest three reviews (or its step's), with their number of answers: every
+#: page of an alliance asks, and most have none.
+ALLIANCE_REVIEWS = Prepared(lambda alliance: _alliance_reviews(alliance=alliance), alliance=int)
+STEP_REVIEWS = Prepared(
+    # The step as an expression: a bare int out of a small integer's range (a stand-in's) is
+    # no SQL parameter, the ORM drops the condition.
+    lambda alliance, step: _alliance_reviews(
+        alliance=alliance, step=Value(step, output_field=IntegerField())
+    ),
+    alliance=int,
+    step=int,
+)
+
+
 def alliance_panels(request, alliance, step=None):
     """The network's reviews of the alliance (or of this step), on the association's pages."""
-    reviews = reviews_of(alliance, step)
-    if not reviews:
+    rows = (
+        ALLIANCE_REVIEWS(alliance=alliance.pk)
+        if step is None
+        else STEP_REVIEWS(alliance=alliance.pk, step=step)
+    )
+    if not rows:
         return []
+    reviews = [
+        {
+            "verdict": Verdict(verdict).label,
+            "network_name": network_name,
+            "created_at": created_at,
+            "step": review_step,
+            "comment": comment,
+            "reply_count": reply_count,
+        }
+        for verdict, network_name, created_at, review_step, comment, reply_count in rows
+    ]
     return [
         Panel(
             "networks/_reviews_summary.html",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.prepared import Prepared
 from organisations.models import Association
 
 
@@ -67,11 +68,7 @@ class Alliance(models.Model):
 
     def participating_association_ids(self):
         """The lead and the active co-members: the associations whose users work on it."""
-        ids = set(
-            self.members.filter(state=AllianceMember.State.ACTIVE).values_list(
-                "association_id", flat=True
-            )
-        )
+        ids = {association for (association,) in ACTIVE_MEMBERS(alliance=self.pk)}
         ids.add(self.lead_id)
         return ids
 
@@ -111,3 +108,12 @@ class AllianceMember(models.Model):
 
     def __str__(self):
         return f"{self.association} ∈ {self.alliance}"
+
+
+#: The active co-members of an alliance: every alliance page asks, for its access check.
+ACTIVE_MEMBERS = Prepared(
+    lambda alliance: AllianceMember.objects.filter(
+        alliance=alliance, state=AllianceMember.State.ACTIVE
+    ).values_list("association_id"),
+    alliance=int,
+)

@@ -40,11 +40,18 @@ def alliance_context(request, alliance, capability, tab, **extra):
         "tab": tab,
         "alliance_tabs": collect_alliance_tabs(request, alliance),
         "lead_admin": _is_lead_staff(request.user, alliance, admin=True),
-        "ending_conventions": list(
-            Convention.objects.ending_soon().filter(alliance=alliance).order_by("end_date")
-        ),
+        "ending_conventions": _ending_conventions(alliance),
         **extra,
     }
+
+
+def _ending_conventions(alliance):
+    """Read only when the alliance's stored figures count some (kept by the services that
+    change conventions, and each night for the date): most alliances have none."""
+    summary = getattr(alliance, "summary", None)
+    if summary is not None and not summary.ending_conventions:
+        return []
+    return list(Convention.objects.ending_soon().filter(alliance=alliance).order_by("end_date"))
 
 
 def _is_lead_staff(user, alliance, *, admin=False):

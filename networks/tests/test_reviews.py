@@ -144,3 +144,23 @@ def test_head_of_another_network_and_a_network_the_member_left_see_nothing(clien
     assert client.get(reverse("networks:reviews", args=[alliance.pk])).status_code == 404
     assert _review(client, alliance).status_code == 404
     assert not Review.objects.exists()
+
+
+def test_the_alliance_file_shows_its_latest_three_reviews_with_their_answers(client, setting):
+    alliance = setting["alliance"]
+    head = setting["head"]
+    client.force_login(head)
+    for n in range(4):
+        _review(client, alliance, comment=f"Relecture {n}", step=str(n + 1), verdict="validated")
+    latest = Review.objects.get(comment="Relecture 3")
+    for _ in range(2):
+        ReviewReply.objects.create(review=latest, author=setting["editor"], body="Vu.")
+
+    client.force_login(setting["reader"])
+    html = client.get(reverse("alliances:alliance_detail", args=[alliance.pk])).content.decode()
+    assert "Relecture 3" in html and "Relecture 1" in html
+    assert "Relecture 0" not in html  # three at most, the latest first
+    assert html.index("Relecture 3") < html.index("Relecture 2")
+    assert "Validé</strong> · Réseau Relecteur" in html
+    assert "(étape 4)" in html
+    assert "(2 réponses)" in html and "(0 réponse)" in html
