@@ -1,4 +1,5 @@
-"""Fixtures shared by every app: Chromium through Playwright, axe-core, a real Celery worker."""
+"""Fixtures shared by every app: Chromium through Playwright, axe-core, the Nu HTML Checker on
+every page the browser is served, a real Celery worker."""
 
 import json
 import os
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from devtools.markup import check_pages, summary
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -42,13 +45,57 @@ def browser():
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def served_markup(request):
+    """Every HTML answer the browser tests are served (pages and htmx fragments), checked by
+    the W3C Nu HTML Checker in one run when the session ends: an error fails the session."""
+    served = []
+    yield served
+    if served:
+        errors = check_pages(served)
+        reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_line(
+                f"Nu HTML Checker: {len(served)} answers served to the browser tests, "
+                f"{len(errors)} errors"
+            )
+        if errors:
+            pytest.fail(summary(errors), pytrace=False)
+
+
+def record_markup(served, label):
+    """A response handler keeping the HTML the server sent (not the DOM scripts made of it)."""
+
+    def record(response):
+        kind = response.request.resource_type
+        content_type = response.headers.get("content-type", "")
+        if kind in ("document", "xhr", "fetch") and response.ok and "text/html" in content_type:
+            try:
+                served.append((f"{label} {response.url}", response.text()))
+            except Exception:  # noqa: BLE001 - a body the browser dropped (page closed) is lost
+                pass
+
+    return record
+
+
 @pytest.fixture
-def page(browser, live_server, transactional_db):
+def page(browser, live_server, transactional_db, served_markup, request):
+    yield from _page(browser, live_server, served_markup, request.node.name)
+
+
+@pytest.fixture
+def phone_page(browser, live_server, transactional_db, served_markup, request):
+    """The same at a phone's width (390 × 844 CSS pixels, an iPhone 12 to 15)."""
+    yield from _page(browser, live_server, served_markup, request.node.name, 390, 844)
+
+
+def _page(browser, live_server, served_markup, label, width=1280, height=900):
     context = browser.new_context(
-        base_url=live_server.url, locale="fr-FR", viewport={"width": 1280, "height": 900}
+        base_url=live_server.url, locale="fr-FR", viewport={"width": width, "height": height}
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
+    page.on("response", record_markup(served_markup, label))
     csp_violations = []
     page.on(
         "console",
