@@ -6,6 +6,7 @@ page they are served, core/tests/fixtures.py) and the smoke crawl (scripts/smoke
 """
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -16,11 +17,14 @@ from django.conf import settings
 
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
-# An htmx answer is a fragment of a page; it is checked inside the smallest valid document.
+# An htmx answer is a fragment of a page; it is checked inside the smallest valid document,
+# within the element it is swapped into when it cannot stand in <body> (a list's item).
 FRAGMENT_PAGE = (
     '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>fragment</title>'
     "</head><body>{}</body></html>"
 )
+FRAGMENT_PARENTS = {"li": "ul", "tr": "table", "option": "select"}
+FIRST_TAG = re.compile(r"\s*<([a-zA-Z][a-zA-Z0-9]*)")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,10 @@ def as_document(html):
     """A page as served, or a fragment (an htmx answer) inside a minimal document."""
     if html.lstrip()[:15].lower().startswith("<!doctype html"):
         return html
+    first = FIRST_TAG.match(html)
+    parent = FRAGMENT_PARENTS.get(first.group(1).lower()) if first else None
+    if parent:
+        html = f"<{parent}>{html}</{parent}>"
     return FRAGMENT_PAGE.format(html)
 
 

@@ -127,15 +127,15 @@ def logout(page):
     assert page.get_by_role("link", name="Se connecter").first.is_visible()
 
 
-def assert_accessible(page, context=""):
-    """axe-core on the current page: no WCAG 2.1 A/AA violation."""
+def axe_violations(page):
+    """axe-core's WCAG 2.1 A/AA violations on the current page."""
     # Evaluated through the DevTools protocol: the site's CSP (rightly) refuses inline scripts.
     page.evaluate(AXE.read_text())
     result = page.evaluate(
         """async () => await axe.run(document, {runOnly: {type: "tag",
             values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})"""
     )
-    violations = [
+    return [
         {
             "id": v["id"],
             "help": v["help"],
@@ -143,6 +143,11 @@ def assert_accessible(page, context=""):
         }
         for v in result["violations"]
     ]
+
+
+def assert_accessible(page, context=""):
+    """axe-core on the current page: no WCAG 2.1 A/AA violation."""
+    violations = axe_violations(page)
     assert not violations, f"axe violations on {page.url} {context}:\n" + json.dumps(
         violations, indent=2, ensure_ascii=False
     )
@@ -209,3 +214,33 @@ def celery_worker(services_required, transactional_db):
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def demo_pages(django_db_setup, django_db_blocker):
+    """{account: [(url, html)]}: every page the demo's association administrator (every form of
+    an alliance, an evaluation, a diagnostic), network head and platform admin (the Django
+    admin's forms) reach by following links, as scripts/smoke_demo.py does. Seeded once for the
+    session, then rolled back."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import Client
+
+    from accounts.models import User
+    from devtools.crawl import crawl
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", verbosity=0)
+        pages = {}
+        for email, limit in [
+            ("admin@demo.faire-alliance.fr", 300),
+            ("reseau@demo.faire-alliance.fr", 100),
+            ("plateforme@demo.faire-alliance.fr", 100),
+        ]:
+            client = Client(raise_request_exception=False)
+            client.force_login(User.objects.get(email=email))
+            result = crawl(client, limit=limit)
+            assert not result.failures, result.failures
+            pages[email] = [(visit.url, visit.html) for visit in result.pages]
+        transaction.set_rollback(True)
+    return pages
