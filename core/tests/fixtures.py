@@ -1,6 +1,7 @@
 """Fixtures shared by every app: Chromium through Playwright, axe-core, the Nu HTML Checker on
 every page the browser is served, a real Celery worker."""
 
+import contextlib
 import json
 import os
 import subprocess
@@ -70,10 +71,9 @@ def record_markup(served, label):
         kind = response.request.resource_type
         content_type = response.headers.get("content-type", "")
         if kind in ("document", "xhr", "fetch") and response.ok and "text/html" in content_type:
-            try:
+            # A body the browser dropped (its page closed meanwhile) is lost, not an error.
+            with contextlib.suppress(Exception):
                 served.append((f"{label} {response.url}", response.text()))
-            except Exception:  # noqa: BLE001 - a body the browser dropped (page closed) is lost
-                pass
 
     return record
 
@@ -100,14 +100,17 @@ def _page(browser, live_server, served_markup, label, width=1280, height=900):
     page.on(
         "console",
         lambda message: (
-            csp_violations.append(message.text)
-            if "Content Security Policy" in message.text
+            csp_violations.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text and not getattr(page, "axe_running", False)
             else None
         ),
     )
     yield page
     context.close()
-    assert not csp_violations, f"The page broke its Content-Security-Policy: {csp_violations}"
+    assert not csp_violations, (
+        f"The page broke its Content-Security-Policy {len(csp_violations)} times: "
+        f"{csp_violations[:5]}"
+    )
 
 
 def login(page, email, password=PASSWORD):
@@ -130,11 +133,17 @@ def logout(page):
 def axe_violations(page):
     """axe-core's WCAG 2.1 A/AA violations on the current page."""
     # Evaluated through the DevTools protocol: the site's CSP (rightly) refuses inline scripts.
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: "tag",
-            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})"""
-    )
+    # axe reads a style sheet's @import-ed sheets (the Django admin's forms.css) through <style>
+    # elements of its own, which the CSP refuses too: the page's fixture does not count those.
+    page.axe_running = True
+    try:
+        page.evaluate(AXE.read_text())
+        result = page.evaluate(
+            """async () => await axe.run(document, {runOnly: {type: "tag",
+                values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})"""
+        )
+    finally:
+        page.axe_running = False
     return [
         {
             "id": v["id"],

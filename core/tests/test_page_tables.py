@@ -64,7 +64,5 @@ def test_every_table_of_the_demo_scrolls_inside_its_own_wrapper(demo_pages):
     ]
     with_tables = [(url, tables) for url, html in pages if (tables := tables_of(html))]
     assert len(with_tables) > 50, "the crawl found too few pages with a table"
-    bare = [
-        (url, table) for url, tables in with_tables for wrapped, table in tables if not wrapped
-    ]
+    bare = [(url, table) for url, tables in with_tables for wrapped, table in tables if not wrapped]
     assert not bare, f"{len(bare)} tables not in a .table-responsive: {bare[:15]}"
