@@ -253,3 +253,14 @@ def demo_pages(django_db_setup, django_db_blocker):
             pages[email] = [(visit.url, visit.html) for visit in result.pages]
         transaction.set_rollback(True)
     return pages
+
+
+def seed_demo():
+    """The demo's data in a transactional test: the questionnaire its migration loaded is gone
+    when an earlier transactional test emptied the tables."""
+    from django.core.management import call_command
+
+    from diagnostics.tests.factories import v1
+
+    v1()
+    call_command("seed_demo", verbosity=0)

@@ -6,12 +6,11 @@ import contextlib
 
 import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from accounts.models import User
-from core.tests.fixtures import axe_violations, login
+from core.tests.fixtures import axe_violations, login, seed_demo
 from devtools.management.commands.seed_demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -50,7 +49,7 @@ def _admin_urls(user):
 
 def test_every_admin_page_a_platform_admin_opens_passes_axe(page):
     # Given the demo's data (every model has rows) and its platform admin
-    call_command("seed_demo", verbosity=0)
+    seed_demo()
     urls = _admin_urls(User.objects.get(email=PLATFORM_ADMIN))
     assert len(urls) > 100, f"too few admin pages found: {len(urls)}"
 
