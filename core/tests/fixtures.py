@@ -46,6 +46,17 @@ def browser():
         instance.close()
 
 
+MARKUP_CHECKED = pytest.StashKey[tuple]()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if MARKUP_CHECKED in config.stash:
+        answers, errors = config.stash[MARKUP_CHECKED]
+        terminalreporter.write_line(
+            f"Nu HTML Checker: {answers} HTML answers served to the browser tests, {errors} errors"
+        )
+
+
 @pytest.fixture(scope="session")
 def served_markup(request):
     """Every HTML answer the browser tests are served (pages and htmx fragments), checked by
@@ -54,12 +65,7 @@ def served_markup(request):
     yield served
     if served:
         errors = check_pages(served)
-        reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-        if reporter:
-            reporter.write_line(
-                f"Nu HTML Checker: {len(served)} answers served to the browser tests, "
-                f"{len(errors)} errors"
-            )
+        request.config.stash[MARKUP_CHECKED] = (len(served), len(errors))
         if errors:
             pytest.fail(summary(errors), pytrace=False)
 
