@@ -29,8 +29,9 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 python-deps: $(VENV)/.installed
 
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime; the system's is used.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Front-end libraries come from npm and are copied into static/vendor (never committed).
@@ -67,11 +68,12 @@ run: setup
 
 ## make test ---------------------------------------------------------------------------
 
-# Chromium drives the browser tests, poppler reads the PDFs back.
+# Chromium drives the browser tests, poppler reads the PDFs back, Java runs the Nu HTML Checker.
 test-system-deps: system-deps
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then echo "Installing$$missing"; apt-get update -qq && apt-get install -y -qq $$missing; fi
 
 lint: python-deps

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import AssociationMembership, NetworkHead
@@ -32,3 +33,8 @@ class UserAdmin(BaseUserAdmin):
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+# Nobody's rights come from Django's groups here (a platform admin is a superuser, everyone else
+# acts through their memberships): their admin pages would only offer what does nothing.
+admin.site.unregister(Group)

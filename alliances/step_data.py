@@ -38,6 +38,7 @@ from alliances.models import (
     SwotQuadrant,
 )
 from alliances.selection import rank
+from alliances.timeline import timeline
 from core.dashboard import collect_panels
 from organisations.switcher import current_organisation
 
@@ -277,49 +278,10 @@ def step_data(alliance, step, request=None):
 def plan_data(alliance, lists=None):
     lists = lists or read_lists(alliance, ["actions", "action_steps"])
     actions = lists["actions"]
-    today = timezone.localdate()
-    dated = [a for a in actions if a.start_date or a.due_date]
-    timeline = None
-    if dated:
-        start = min((a.start_date or a.due_date) for a in dated)
-        end = max((a.due_date or a.start_date) for a in dated)
-        start = min(start, today)
-        end = max(end, today)
-        span = max((end - start).days, 1)
-        bars = []
-        for a in dated:
-            a_start = a.start_date or a.due_date
-            a_end = a.due_date or a.start_date
-            left = (a_start - start).days / span * 100
-            width = max((a_end - a_start).days / span * 100, 1.5)
-            bars.append(
-                {
-                    "action": a,
-                    "left": f"{left:.2f}",
-                    "width": f"{min(width, 100 - left):.2f}",
-                }
-            )
-        months = []
-        cursor = start.replace(day=1)
-        while cursor <= end:
-            if cursor >= start:
-                months.append({"date": cursor, "left": f"{(cursor - start).days / span * 100:.2f}"})
-            cursor = (
-                cursor.replace(year=cursor.year + 1, month=1)
-                if cursor.month == 12
-                else cursor.replace(month=cursor.month + 1)
-            )
-        timeline = {
-            "start": start,
-            "end": end,
-            "bars": bars,
-            "months": months,
-            "today": f"{(today - start).days / span * 100:.2f}",
-        }
     return {
         "actions": actions,
         "late_count": len([a for a in actions if a.is_late]),
-        "timeline": timeline,
+        "timeline": timeline(actions, timezone.localdate()),
     }
 
 

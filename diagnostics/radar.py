@@ -24,15 +24,42 @@ MAX_SERIES = 3
 SCALE_MIN = 1
 SCALE_MAX = 5
 
-_WIDTH = 720
-_CX = 360
-_CY = 240
-_RADIUS = 160
-_LABEL_GAP = 18
-_LINE_HEIGHT = 14
+
+@dataclass(frozen=True)
+class _Layout:
+    """Sizes in the SVG's own units; the chart is drawn at the width of its container."""
+
+    width: int
+    cx: int
+    cy: int
+    radius: int
+    label_gap: int
+    line_height: int
+    label_size: int
+    scale_size: int
+    note_size: int
+    legend_size: int
+    legend_row: int
+    legend_left: int
+    label_lines: int  # lines a label may take above or below the chart
+
+    @property
+    def legend_top(self) -> int:
+        return self.cy + self.radius + self.label_gap + self.label_lines * self.line_height + 24
+
+
+# The page's and the PDF's chart: axis labels in words around the rings.
+_FULL = _Layout(
+    width=720, cx=360, cy=240, radius=160, label_gap=18, line_height=14, label_size=12,
+    scale_size=10, note_size=10, legend_size=12, legend_row=24, legend_left=230, label_lines=3,
+)  # fmt: skip
+# A phone's chart (under 768 px): 460 units drawn on about 330 pixels, so each text is set
+# larger to read at 11 px or more; the axes carry their codes (A1…A8), listed in words under it.
+_COMPACT = _Layout(
+    width=460, cx=230, cy=200, radius=150, label_gap=14, line_height=26, label_size=24,
+    scale_size=16, note_size=16, legend_size=18, legend_row=32, legend_left=10, label_lines=1,
+)  # fmt: skip
 _LABEL_CHARS = 24
-_LEGEND_TOP = _CY + _RADIUS + _LABEL_GAP + 3 * _LINE_HEIGHT + 24
-_LEGEND_ROW = 24
 
 _FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif"
 _TEXT_COLOUR = "#1a1a1a"
@@ -77,34 +104,42 @@ def radar_svg(
     title: str,
     description: str,
     id_prefix: str = "radar",
+    axis_codes: Sequence[str] | None = None,
 ) -> str:
     """The chart as an <svg> element on a 1–5 scale, its values listed in <desc>.
 
     The first series is the main one (« Ce diagnostic »): it is filled, and axes where it has no
     value get the note « insuffisamment renseigné » under their label. Pass a distinct `id_prefix`
     for each chart of a page, as ids must be unique in a document.
+
+    With `axis_codes` (one short code per axis, « A1 »), the chart is the compact one of a phone's
+    screen: each axis carries its code in large type, and the page lists the codes in words.
     """
     _check(axis_labels, series, id_prefix)
+    if axis_codes is not None and len(axis_codes) != len(axis_labels):
+        raise ValueError("A compact chart needs one code per axis.")
+    layout = _FULL if axis_codes is None else _COMPACT
     title_id = f"{id_prefix}-title"
     desc_id = f"{id_prefix}-desc"
-    height = _LEGEND_TOP + len(series) * _LEGEND_ROW + 8
+    height = layout.legend_top + len(series) * layout.legend_row + 8
     main_values = series[0].values if series else None
     full_description = _full_description(description, axis_labels, series)
+    css_class = "radar-chart" if axis_codes is None else "radar-chart radar-chart-compact"
 
     parts = [
         (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {height}"'
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {layout.width} {height}"'
             f' width="100%" role="img" aria-labelledby="{title_id} {desc_id}" id="{id_prefix}"'
-            f' font-family="{_FONT_FAMILY}" class="radar-chart">'
+            f' font-family="{_FONT_FAMILY}" class="{css_class}">'
         ),
         f'<title id="{title_id}">{_escape(title)}</title>',
         f'<desc id="{desc_id}">{_escape(full_description)}</desc>',
-        _grid(len(axis_labels)),
-        _axis_labels(axis_labels, main_values),
+        _grid(layout, len(axis_labels)),
+        _axis_labels(layout, axis_codes or axis_labels, main_values, wrap=axis_codes is None),
     ]
     for index, one_series in enumerate(series):
-        parts.append(_series(index, one_series))
-    parts.append(_legend(series))
+        parts.append(_series(layout, index, one_series))
+    parts.append(_legend(layout, series))
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -177,10 +212,10 @@ def _angle(index: int, count: int) -> float:
     return -math.pi / 2 + 2 * math.pi * index / count
 
 
-def _point(index: int, count: int, value: float) -> tuple[float, float]:
-    radius = _RADIUS * value / SCALE_MAX
+def _point(layout: _Layout, index: int, count: int, value: float) -> tuple[float, float]:
+    radius = layout.radius * value / SCALE_MAX
     angle = _angle(index, count)
-    return _CX + radius * math.cos(angle), _CY + radius * math.sin(angle)
+    return layout.cx + radius * math.cos(angle), layout.cy + radius * math.sin(angle)
 
 
 def _fmt(number: float) -> str:
@@ -195,55 +230,67 @@ def _points_attr(points: Sequence[tuple[float, float]]) -> str:
 # --- Drawing -------------------------------------------------------------------------------------
 
 
-def _grid(count: int) -> str:
+def _grid(layout: _Layout, count: int) -> str:
     parts = ['<g class="radar-grid" fill="none" stroke="' + _GRID_COLOUR + '">']
     for ring in range(SCALE_MIN, SCALE_MAX + 1):
-        ring_points = [_point(i, count, ring) for i in range(count)]
+        ring_points = [_point(layout, i, count, ring) for i in range(count)]
         width = "1" if ring == SCALE_MAX else "0.6"
         parts.append(f'<polygon points="{_points_attr(ring_points)}" stroke-width="{width}"/>')
     for i in range(count):
-        x, y = _point(i, count, SCALE_MAX)
+        x, y = _point(layout, i, count, SCALE_MAX)
         parts.append(
-            f'<line x1="{_CX}" y1="{_CY}" x2="{_fmt(x)}" y2="{_fmt(y)}" stroke-width="0.6"/>'
+            f'<line x1="{layout.cx}" y1="{layout.cy}" x2="{_fmt(x)}" y2="{_fmt(y)}"'
+            ' stroke-width="0.6"/>'
         )
     parts.append("</g>")
     # Each figure of the scale on a white patch left of the first axis, so that no ring or axis
     # line crosses it.
-    parts.append(f'<g class="radar-scale" font-size="10" fill="{_MUTED_COLOUR}" text-anchor="end">')
+    size = layout.scale_size
+    parts.append(
+        f'<g class="radar-scale" font-size="{size}" fill="{_MUTED_COLOUR}" text-anchor="end">'
+    )
     for ring in range(SCALE_MIN, SCALE_MAX + 1):
-        _, y = _point(0, count, ring)
+        _, y = _point(layout, 0, count, ring)
+        patch = f'width="{_fmt(size * 0.9)}" height="{_fmt(size * 1.1)}"'
         parts.append(
-            f'<rect x="{_CX - 12}" y="{_fmt(y + 2)}" width="9" height="11" fill="#ffffff"/>'
-            f'<text x="{_CX - 4}" y="{_fmt(y + 11)}">{ring}</text>'
+            f'<rect x="{_fmt(layout.cx - size * 1.2)}" y="{_fmt(y + 2)}" {patch} fill="#ffffff"/>'
+            f'<text x="{_fmt(layout.cx - size * 0.4)}" y="{_fmt(y + size * 1.1)}">{ring}</text>'
         )
     parts.append("</g>")
     return "\n".join(parts)
 
 
-def _axis_labels(axis_labels: Sequence[str], main_values: Sequence[Decimal | None] | None) -> str:
+def _axis_labels(
+    layout: _Layout,
+    axis_labels: Sequence[str],
+    main_values: Sequence[Decimal | None] | None,
+    *,
+    wrap: bool,
+) -> str:
     count = len(axis_labels)
-    parts = [f'<g class="radar-axis-labels" font-size="12" fill="{_TEXT_COLOUR}">']
+    parts = [f'<g class="radar-axis-labels" font-size="{layout.label_size}" fill="{_TEXT_COLOUR}">']
     for i, label in enumerate(axis_labels):
         angle = _angle(i, count)
         cos, sin = math.cos(angle), math.sin(angle)
-        x = _CX + (_RADIUS + _LABEL_GAP) * cos
-        y = _CY + (_RADIUS + _LABEL_GAP) * sin
+        x = layout.cx + (layout.radius + layout.label_gap) * cos
+        y = layout.cy + (layout.radius + layout.label_gap) * sin
         anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
-        lines = [(line, False) for line in _wrap(label)]
-        if main_values is not None and main_values[i] is None:
+        lines = [(line, False) for line in (_wrap(label) if wrap else [label])]
+        # The compact chart's list under it says which axes are not scored.
+        if wrap and main_values is not None and main_values[i] is None:
             lines.append((_NOT_SCORED_NOTE, True))
-        block = (len(lines) - 1) * _LINE_HEIGHT
+        block = (len(lines) - 1) * layout.line_height
         if sin < -0.3:  # above the chart: the block ends on the label point
             first = y - block
         elif sin > 0.3:  # below the chart: the block starts under the label point
-            first = y + 10
+            first = y + layout.label_size * 5 / 6
         else:
-            first = y - block / 2 + 4
+            first = y - block / 2 + layout.label_size / 3
         parts.append(f'<text text-anchor="{anchor}">')
         for n, (line, is_note) in enumerate(lines):
-            extra = f' font-size="10" fill="{_MUTED_COLOUR}"' if is_note else ""
+            extra = f' font-size="{layout.note_size}" fill="{_MUTED_COLOUR}"' if is_note else ""
             parts.append(
-                f'<tspan x="{_fmt(x)}" y="{_fmt(first + n * _LINE_HEIGHT)}"{extra}>'
+                f'<tspan x="{_fmt(x)}" y="{_fmt(first + n * layout.line_height)}"{extra}>'
                 f"{_escape(line)}</tspan>"
             )
         parts.append("</text>")
@@ -251,11 +298,13 @@ def _axis_labels(axis_labels: Sequence[str], main_values: Sequence[Decimal | Non
     return "\n".join(parts)
 
 
-def _series(index: int, series: RadarSeries) -> str:
+def _series(layout: _Layout, index: int, series: RadarSeries) -> str:
     style = _STYLES[index]
     count = len(series.values)
     points = [
-        _point(i, count, float(value)) for i, value in enumerate(series.values) if value is not None
+        _point(layout, i, count, float(value))
+        for i, value in enumerate(series.values)
+        if value is not None
     ]
     dash = f' stroke-dasharray="{style.dasharray}"' if style.dasharray else ""
     fill = f'fill="{style.colour}" fill-opacity="0.12"' if index == 0 else 'fill="none"'
@@ -284,18 +333,21 @@ def _marker(style: _SeriesStyle, x: float, y: float) -> str:
     return f'<polygon points="{_points_attr(triangle)}" {common}/>'
 
 
-def _legend(series: Sequence[RadarSeries]) -> str:
-    left = _CX - 130
-    parts = [f'<g class="radar-legend" font-size="12" fill="{_TEXT_COLOUR}">']
+def _legend(layout: _Layout, series: Sequence[RadarSeries]) -> str:
+    left = layout.legend_left
+    parts = [f'<g class="radar-legend" font-size="{layout.legend_size}" fill="{_TEXT_COLOUR}">']
     for index, one_series in enumerate(series):
         style = _STYLES[index]
-        y = _LEGEND_TOP + index * _LEGEND_ROW
+        y = layout.legend_top + index * layout.legend_row
         dash = f' stroke-dasharray="{style.dasharray}"' if style.dasharray else ""
         parts.append(
             f'<line x1="{left}" y1="{y}" x2="{left + 44}" y2="{y}" stroke="{style.colour}"'
             f' stroke-width="{style.width}"{dash}/>'
         )
         parts.append(_marker(style, left + 22, y))
-        parts.append(f'<text x="{left + 56}" y="{y + 4}">{_escape(one_series.label)}</text>')
+        parts.append(
+            f'<text x="{left + 56}" y="{y + round(layout.legend_size / 3)}">'
+            f"{_escape(one_series.label)}</text>"
+        )
     parts.append("</g>")
     return "\n".join(parts)

@@ -305,6 +305,8 @@ class Results:
     network: NetworkComparison | None
     radar: str
     overall_delta: Decimal | None
+    # The same chart for a phone's screen: the axes' codes in large type (radar.py).
+    radar_compact: str = ""
 
     @property
     def priorities(self):
@@ -411,6 +413,16 @@ def campaign_results(
     radar = build_radar(
         campaign, rows, result, previous, previous_result, shown_network, radar_id=radar_id
     )
+    radar_compact = build_radar(
+        campaign,
+        rows,
+        result,
+        previous,
+        previous_result,
+        shown_network,
+        radar_id=f"{radar_id}-compact",
+        compact=True,
+    )
     return Results(
         campaign=campaign,
         result=result,
@@ -421,6 +433,7 @@ def campaign_results(
         network=network,
         radar=radar,
         overall_delta=evo.overall.delta,
+        radar_compact=radar_compact,
     )
 
 
@@ -431,7 +444,9 @@ def _statement_result(axis_result: AxisResult, code: str) -> StatementResult:
     raise KeyError(code)
 
 
-def build_radar(campaign, rows, result, previous, previous_result, network, *, radar_id="radar"):
+def build_radar(
+    campaign, rows, result, previous, previous_result, network, *, radar_id="radar", compact=False
+):
     labels = [f"{row.axis.code} · {row.axis.title}" for row in rows]
     series = [
         RadarSeries(
@@ -461,6 +476,7 @@ def build_radar(campaign, rows, result, previous, previous_result, network, *, r
         description=_("Radar chart of the axis scores of %(association)s.")
         % {"association": campaign.association.name},
         id_prefix=radar_id,
+        axis_codes=[row.axis.code for row in rows] if compact else None,
     )
 
 

@@ -2,7 +2,8 @@
 
 Migrates a fresh SQLite database, runs `seed_demo`, then, for each demo account, follows every
 internal link (GET only) breadth-first and fails on any server error, and on any link a page
-offers that its reader may not open (403). Run by `make test`.
+offers that its reader may not open (403), then checks every page read with the W3C Nu HTML
+Checker (devtools/markup.py) and fails on any error. Run by `make test`.
 """
 
 import os
@@ -32,6 +33,7 @@ from django.test import Client  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from devtools.crawl import crawl  # noqa: E402
+from devtools.markup import check_pages, summary  # noqa: E402
 
 LIMIT = int(os.environ.get("SMOKE_LIMIT", "600"))
 
@@ -46,6 +48,7 @@ def main():
         "plateforme@demo.faire-alliance.fr",
     ]
     failed = False
+    pages = []
     for email in accounts:
         client = Client(raise_request_exception=False)
         client.force_login(User.objects.get(email=email))
@@ -62,6 +65,12 @@ def main():
         for url, status in failures:
             print(f"  {status} {url}")
             failed = True
+        pages += [(f"{email} {visit.url}", visit.html) for visit in result.pages]
+    errors = check_pages(pages)
+    print(f"smoke: {len(pages)} pages checked by the Nu HTML Checker, {len(errors)} errors")
+    if errors:
+        print(summary(errors))
+        failed = True
     database.unlink(missing_ok=True)
     sys.exit(1 if failed else 0)
 

@@ -2,19 +2,21 @@ import pytest
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
-from core.tests.fixtures import assert_accessible, login
+from core.tests.fixtures import assert_accessible, login, record_markup
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def english_browser(browser, live_server, transactional_db):
+def english_browser(browser, live_server, transactional_db, served_markup, request):
     """Chromium set up in English (its Accept-Language is en-US)."""
     context = browser.new_context(
         base_url=live_server.url, locale="en-US", viewport={"width": 1280, "height": 900}
     )
     context.set_default_timeout(10_000)
-    yield context.new_page()
+    page = context.new_page()
+    page.on("response", record_markup(served_markup, request.node.name))
+    yield page
     context.close()
 
 

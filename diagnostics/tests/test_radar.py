@@ -191,3 +191,31 @@ def test_no_series_draws_an_empty_grid():
 def test_invalid_input_is_refused(labels, series, id_prefix):
     with pytest.raises(ValueError):
         radar_svg(labels, series, title="t", description="d", id_prefix=id_prefix)
+
+
+CODES = [f"A{n}" for n in range(1, 9)]
+
+
+def group(root, name):
+    return next(g for g in root.iter(f"{SVG}g") if g.get("class") == name)
+
+
+def test_the_compact_chart_carries_the_axes_codes_in_type_that_reads_on_a_phone():
+    # Given the compact chart, drawn on about 330 px of a 390 px phone
+    root = ET.fromstring(chart(axis_codes=CODES, id_prefix="radar-compact"))
+    width = float(root.get("viewBox").split()[2])
+    scale = 330 / width
+
+    # Then each axis carries its code alone, and every text reads at 11 px or more
+    labels = group(root, "radar-axis-labels")
+    assert ["".join(t.itertext()).strip() for t in labels.iter(f"{SVG}text")] == CODES
+    for name in ("radar-axis-labels", "radar-scale", "radar-legend"):
+        assert float(group(root, name).get("font-size")) * scale >= 11, name
+    assert "radar-chart-compact" in root.get("class")
+    # The description still names every axis in words and gives every value.
+    assert "A1 · Vision et stratégie partenariale : 3,4" in root.find(f"{SVG}desc").text
+
+
+def test_the_compact_chart_needs_one_code_per_axis():
+    with pytest.raises(ValueError):
+        chart(axis_codes=CODES[:3])

@@ -51,7 +51,7 @@ def test_autosave_saves_one_answer_and_answers_saved_with_the_progress(client, s
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Enregistré" in html and "1 réponse sur 40" in html and 'hx-swap-oob="true"' in html
+    assert "Enregistré" in html and "1 réponse sur 40" in html and 'data-hx-swap-oob="true"' in html
     answer = Answer.objects.get(statement=statement)
     assert (answer.value, answer.comment) == (4, "Le CA en a parlé.")
 

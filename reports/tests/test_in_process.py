@@ -78,7 +78,7 @@ def test_the_click_answers_before_the_render_which_the_thread_then_finishes(
     # polls it.
     assert response.status_code == 200
     item = response.content.decode()
-    assert "data-report-pending" in item and 'hx-trigger="every 2s"' in item
+    assert "data-report-pending" in item and 'data-hx-trigger="every 2s"' in item
     assert started.wait(30), "the report thread never started the render"
     report = Report.objects.get()
     assert report.status == Report.Status.RUNNING

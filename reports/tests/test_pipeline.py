@@ -104,7 +104,7 @@ def test_a_pending_report_is_polled_and_not_asked_twice(client, admin, campaign)
     report = Report.objects.get()
     assert report.status == Report.Status.QUEUED
     status = client.get(reverse("reports:status", args=[report.pk])).content.decode()
-    assert 'hx-trigger="every 2s"' in status and "En attente" in status
+    assert 'data-hx-trigger="every 2s"' in status and "En attente" in status
 
 
 def test_a_template_bug_fails_at_once_without_retry(campaign, temporary_kind):

@@ -45,4 +45,37 @@
     }
   });
   document.addEventListener("htmx:afterSettle", syncReportPanels);
+
+  // A table wider than its .table-responsive box (on a phone) scrolls sideways: when nothing in
+  // it takes the focus, the box does, so that the keyboard can scroll it too (WCAG 2.1.1), and it
+  // is announced as a region named after the table's caption.
+  var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+  function markScrollingTables() {
+    document.querySelectorAll(".table-responsive").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1 && !box.querySelector(FOCUSABLE);
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        var table = box.querySelector("table");
+        var caption = box.querySelector("caption");
+        var labelledby = table && table.getAttribute("aria-labelledby");
+        box.setAttribute("tabindex", "0");
+        if (caption || labelledby) {
+          box.setAttribute("role", "region");
+          if (labelledby) { box.setAttribute("aria-labelledby", labelledby); }
+          else { box.setAttribute("aria-label", caption.textContent.trim()); }
+        }
+        box.setAttribute("data-scroll-focus", "");
+      } else if (!scrolls && box.hasAttribute("data-scroll-focus")) {
+        ["tabindex", "role", "aria-label", "aria-labelledby", "data-scroll-focus"].forEach(function (name) {
+          box.removeAttribute(name);
+        });
+      }
+    });
+  }
+  var resizing = null;
+  document.addEventListener("DOMContentLoaded", markScrollingTables);
+  document.addEventListener("htmx:afterSettle", markScrollingTables);
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizing);
+    resizing = window.setTimeout(markScrollingTables, 150);
+  });
 })();

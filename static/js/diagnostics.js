@@ -10,7 +10,7 @@
   function message(name) { var f = form(); return (f && f.getAttribute("data-msg-" + name)) || ""; }
 
   function statusFor(elt) {
-    var selector = elt.getAttribute("hx-target");
+    var selector = elt.getAttribute("data-hx-target");
     return selector ? document.querySelector(selector) : null;
   }
 
