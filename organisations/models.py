@@ -367,6 +367,8 @@ class NetworkMembership(models.Model):
                 models.Index(
                     fields=["network", "state", *order, "name_key", "association"],
                     name=f"member_order_{name}",
+                    # « Needs attention » read in the name's order from the index alone.
+                    include=() if order else ["attention"],
                 )
                 for name, order in MEMBER_ORDERS.items()
             ),
