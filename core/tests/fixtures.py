@@ -1,5 +1,5 @@
 """Fixtures shared by every app: Chromium through Playwright, axe-core, the Nu HTML Checker on
-every page the browser is served, a real Celery worker."""
+every page the browser is served, a real Celery worker, PostgreSQL-only tests."""
 
 import contextlib
 import json
@@ -13,6 +13,22 @@ import pytest
 from django.conf import settings
 
 from devtools.markup import check_pages, summary
+
+
+@pytest.fixture
+def postgresql_required():
+    """What only PostgreSQL does (ICU collations, server-side prepared statements): skipped on
+    make test's SQLite fallback, a failure under CI, where PostgreSQL is always there."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        if os.environ.get("CI") == "true":
+            pytest.fail("This test needs PostgreSQL, which CI provides.")
+        pytest.skip("PostgreSQL only (DATABASE_URL=postgres…)")
+
+
+#: The marker of those tests.
+postgresql_only = pytest.mark.usefixtures("postgresql_required")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -4,10 +4,10 @@ import csv
 import io
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from core.collation import FrenchOrder, name_sort_key
+from core.tests.fixtures import postgresql_only
 from organisations.models import Association
 from organisations.tests.factories import (
     AssociationFactory,
@@ -18,11 +18,6 @@ from organisations.tests.factories import (
 
 NAMES = ["Zèbre", "école", "abeille", "Épicerie", "Ecole", "Éole", "Bâtiment", "ça"]
 FRENCH_ORDER = ["abeille", "Bâtiment", "ça", "Ecole", "école", "Éole", "Épicerie", "Zèbre"]
-
-needs_icu = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="the French collation is PostgreSQL's ICU; SQLite sorts case-insensitively only",
-)
 
 
 def test_the_python_key_sorts_names_as_a_french_dictionary():
@@ -37,7 +32,7 @@ def test_the_python_key_sorts_names_as_a_french_dictionary():
     assert sorted(["Œuvre", "Oeuvre", "Odile"], key=name_sort_key) == ["Odile", "Oeuvre", "Œuvre"]
 
 
-@needs_icu
+@postgresql_only
 @pytest.mark.django_db
 def test_the_database_sorts_names_as_the_python_key_does():
     for name in NAMES:
@@ -60,7 +55,7 @@ def test_the_order_works_without_icu_too():
     assert names == ["Alpha", "beta", "gamma"]
 
 
-@needs_icu
+@postgresql_only
 @pytest.mark.django_db
 def test_the_network_dashboard_and_its_export_list_members_in_the_same_french_order(client):
     network = NetworkFactory()

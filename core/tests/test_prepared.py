@@ -11,13 +11,11 @@ from django.test import override_settings
 from alliances.models import Action, Alliance
 from alliances.tests.factories import ActionFactory, AllianceFactory
 from core.prepared import Prepared, PreparedModels, _refused
+from core.tests.fixtures import postgresql_only
 from organisations.tests.factories import AssociationFactory
 
 pytestmark = pytest.mark.django_db
 # Elsewhere (SQLite: the demo) a prepared read is the ORM's plain read.
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
-)
 
 
 def _late_actions(association, today):

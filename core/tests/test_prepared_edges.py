@@ -14,11 +14,9 @@ from alliances.bundle import ListsOf
 from alliances.models import Alliance, Amendment
 from alliances.tests.factories import AllianceFactory, ConventionFactory
 from core.prepared import Prepared, _refused
+from core.tests.fixtures import postgresql_only
 
 pytestmark = pytest.mark.django_db
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="server-side statements are PostgreSQL's"
-)
 
 
 @postgresql_only

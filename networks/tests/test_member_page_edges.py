@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.tests.fixtures import postgresql_only
 from diagnostics.models import Campaign
 from diagnostics.summaries import mark_latest
 from diagnostics.tests.factories import finished_campaign
@@ -27,10 +28,6 @@ from organisations.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="ICU and server-side statements are PostgreSQL's"
-)
 
 
 def test_the_dashboard_dates_a_diagnostic_closed_after_midnight_in_paris_as_a_french_user_reads_it(
