@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # django-ninja: its Swagger UI is served from its own static files (no CDN) when listed here.
+    "ninja",
     # Project apps, lowest first: each imports only from those above it in this list.
     "core",
     "organisations",
@@ -43,6 +45,8 @@ INSTALLED_APPS = [
     "diagnostics",
     "evaluation",
     "networks",
+    "api",
+    "privacy",
     "devtools",
 ]
 
@@ -237,6 +241,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=0, minute=5),
     },
 }
+
+# The public API (api/): requests a minute per token (api/throttle.py).
+API_REQUESTS_PER_MINUTE = env.int("API_REQUESTS_PER_MINUTE", default=120)
 
 CACHES = {
     "default": (
