@@ -30,6 +30,7 @@ def extend_world(world):
 
 
 ROUTES = [
+    Route("api:api-root", expect(404)),
     Route("api:openapi-json", PUBLIC),
     Route("api:openapi-view", PUBLIC),
     Route("api:associations", WITH_TOKEN, token=True),

@@ -236,10 +236,19 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stale-reports": {"task": "reports.tasks.requeue_stale_reports", "schedule": 60.0},
     # Stored figures that change with the date alone (late actions, conventions ending, an
     # indicator's schedule), and a check of all the others: core/tasks.py.
+    # How long personal data are kept (privacy/retention.py), each night after the figures.
+    "apply-retention": {"task": "privacy.tasks.apply_retention", "schedule": crontab(hour=0, minute=35)},
     "refresh-stored-figures": {
         "task": "core.refresh_stored_figures",
         "schedule": crontab(hour=0, minute=5),
     },
+}
+
+# Retention of personal data, in days (privacy/retention.py, the « Données personnelles » page).
+PRIVACY_RETENTION_DAYS = {
+    "partner_contacts": env.int("RETENTION_PARTNER_CONTACTS_DAYS", default=3 * 365),
+    "relationship_notes": env.int("RETENTION_RELATIONSHIP_NOTES_DAYS", default=3 * 365),
+    "report_pdfs": env.int("RETENTION_REPORT_PDFS_DAYS", default=365),
 }
 
 # The public API (api/): requests a minute per token (api/throttle.py).
