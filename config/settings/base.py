@@ -236,11 +236,14 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stale-reports": {"task": "reports.tasks.requeue_stale_reports", "schedule": 60.0},
     # Stored figures that change with the date alone (late actions, conventions ending, an
     # indicator's schedule), and a check of all the others: core/tasks.py.
-    # How long personal data are kept (privacy/retention.py), each night after the figures.
-    "apply-retention": {"task": "privacy.tasks.apply_retention", "schedule": crontab(hour=0, minute=35)},
     "refresh-stored-figures": {
         "task": "core.refresh_stored_figures",
         "schedule": crontab(hour=0, minute=5),
+    },
+    # How long personal data are kept (privacy/retention.py), each night after the figures.
+    "apply-retention": {
+        "task": "privacy.tasks.apply_retention",
+        "schedule": crontab(hour=0, minute=35),
     },
 }
 
