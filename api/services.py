@@ -43,6 +43,7 @@ def revoke_all_tokens(*, user) -> int:
     )
 
 
+@transaction.atomic
 def note_use(*, token: ApiToken) -> None:
     """Stores when the token was last used, at most once a minute (one conditional UPDATE)."""
     now = timezone.now()

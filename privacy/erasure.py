@@ -65,11 +65,12 @@ def scrub_text(*, association_id: int, needles: list[str], rows=None) -> int:
 
 
 @transaction.atomic
-def erase_contact(*, contact: Contact) -> int:
-    """Anonymises the contact and every text about them in their association's data."""
+def erase_contact(*, contact: Contact, rows=None) -> int:
+    """Anonymises the contact and every text about them in their association's data
+    (`rows`: that association's `graph.association_rows`, when the caller has them)."""
     association_id = contact.partner.association_id
     needles = [contact.name, contact.email, contact.phone]
-    changed = scrub_text(association_id=association_id, needles=needles)
+    changed = scrub_text(association_id=association_id, needles=needles, rows=rows)
     Contact.objects.filter(pk=contact.pk).update(name=ERASED_NAME, role="", email="", phone="")
     logger.info(
         "Contact %s of association %s erased (%s other texts changed)",

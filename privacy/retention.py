@@ -26,6 +26,7 @@ from alliances.models import AlliancePartner, Contact, Partner, RelationshipEven
 from reports.models import Report
 
 from .erasure import ERASED_NAME, erase_contact
+from .graph import association_rows
 from .models import RetentionRun
 
 logger = logging.getLogger(__name__)
@@ -74,8 +75,12 @@ def apply_retention(*, now=None) -> RetentionRun:
         .select_related("partner")
     )
     erased = 0
+    rows_of = {}  # an association's rows, found once for all its dormant contacts
     for contact in contacts:
-        erase_contact(contact=contact)
+        association_id = contact.partner.association_id
+        if association_id not in rows_of:
+            rows_of[association_id] = association_rows(association_id)
+        erase_contact(contact=contact, rows=rows_of[association_id])
         erased += 1
     notes_cutoff = (now - timedelta(days=days("relationship_notes"))).date()
     notes, _by_model = RelationshipEvent.objects.filter(date__lt=notes_cutoff).delete()

@@ -82,3 +82,13 @@ def test_the_only_admin_of_an_association_names_another_first(client):
     assert response.context["orphaned"] == [membership.association.name]
     admin.refresh_from_db()
     assert admin.is_active
+
+
+def test_my_account_links_to_ones_data_and_tokens_without_a_query_more(
+    client, world, django_assert_max_num_queries
+):
+    client.force_login(world.editor)
+    with django_assert_max_num_queries(6):  # the benchmark's floor, as before
+        page = client.get(reverse("accounts:profile")).content.decode()
+    for name in ("privacy:my_data", "privacy:delete_account", "privacy:notice", "api_tokens:list"):
+        assert reverse(name) in page
