@@ -43,9 +43,9 @@ def revoke_all_tokens(*, user) -> int:
     )
 
 
-@transaction.atomic
 def note_use(*, token: ApiToken) -> None:
-    """Stores when the token was last used, at most once a minute (one conditional UPDATE)."""
+    """Stores when the token was last used, at most once a minute. One UPDATE, atomic by
+    itself: no transaction around it, which would cost every API call two queries more."""
     now = timezone.now()
     if token.last_used_at is not None and now - token.last_used_at < LAST_USED_PRECISION:
         return
