@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import secrets
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 
+from celery import signature
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
@@ -24,9 +27,12 @@ from django.utils import timezone
 
 from core.spreadsheets import DATE, DECIMAL, INTEGER, TEXT, Column, to_csv
 from organisations.models import AssociationMembership
+from reports import in_process
 
 from .graph import association_rows
 from .models import AssociationExport
+
+logger = logging.getLogger(__name__)
 
 SECRET_FIELDS = {"token", "key_hash", "password"}
 BATCH = 2000
@@ -161,14 +167,26 @@ def readme(association, described) -> str:
     return "\n".join(str(line) for line in lines)
 
 
+BUILD_TASK = "privacy.tasks.build_association_export"
+
+
 @transaction.atomic
 def request_export(*, association, user) -> AssociationExport:
-    from celery import signature
-
+    """The export's row, and its task sent once the row is committed: to the workers, or
+    without a broker to the web process's report thread (as the PDFs: the request answers at
+    once and the page polls the row; the demo's association takes 2 to 4 s to export)."""
     export = AssociationExport.objects.create(association=association, requested_by=user)
-    transaction.on_commit(
-        lambda: signature("privacy.tasks.build_association_export", args=[export.pk]).delay()
-    )
+
+    def send():
+        if settings.REPORTS_RENDER_IN_THREAD:
+            in_process.submit(BUILD_TASK, [export.pk])
+            return
+        try:
+            signature(BUILD_TASK, args=[export.pk]).delay()
+        except Exception:  # broker down: the row stays queued, a new export can be asked
+            logger.exception("Could not send the export %s to the broker", export.pk)
+
+    transaction.on_commit(send)
     return export
 
 

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models.conventions import private_storage
@@ -51,7 +54,12 @@ class AssociationExport(models.Model):
 
     @property
     def is_pending(self):
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+        """Being made: the page polls it. One lost with its worker (or its message) stops
+        being polled after an hour; the admin asks for another."""
+        return self.status in (
+            self.Status.QUEUED,
+            self.Status.RUNNING,
+        ) and self.created_at > timezone.now() - timedelta(hours=1)
 
     @property
     def percent(self):
