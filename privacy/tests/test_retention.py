@@ -70,3 +70,18 @@ def test_retention_erases_dormant_contacts_old_notes_and_old_report_files(world)
 def test_the_personal_data_page_states_the_durations(client, world):
     html = client.get("/donnees-personnelles/").content.decode()
     assert "3 ans" in html or "3 years" in html
+
+
+def test_the_nightly_schedule_runs_the_retention_and_the_command_says_what_it_did(world):
+    from io import StringIO
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from config.celery import app
+
+    assert settings.CELERY_BEAT_SCHEDULE["apply-retention"]["task"] in app.tasks
+    out = StringIO()
+    call_command("apply_retention", stdout=out)
+    assert "0 contacts erased" in out.getvalue()
+    assert RetentionRun.objects.count() == 1
