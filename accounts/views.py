@@ -48,7 +48,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 @login_required
 def profile(request):
     """« Mon compte »: who is logged in. Tiny on purpose: it is the benchmark's floor page."""
-    return render(request, "accounts/profile.html")
+    return render(
+        request, "accounts/profile.html", {"panels": collect_panels("account_panels", request)}
+    )
 
 
 @require_POST

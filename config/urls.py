@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from api.endpoints import api
 from core.admin_defaults import register_remaining
 
 admin.site.site_header = _("Faire Alliance administration")
@@ -28,6 +29,9 @@ urlpatterns = [
     path("autodiagnostic/", include("diagnostics.urls")),
     path("evaluation/", include("evaluation.urls")),
     path("rapports/", include("reports.urls")),
+    path("api/v1/", api.urls),
+    path("", include("api.urls")),
+    path("", include("privacy.urls")),
 ]
 
 handler403 = "core.errors.permission_denied"

@@ -2,7 +2,8 @@
 
 An app adds a panel by defining, in `<app>/dashboard.py`, any of
 `association_panels(request, association, capability)`, `network_panels(request, network)`,
-`platform_panels(request)`, `alliance_panels(request, alliance, step)` (on an alliance's
+`platform_panels(request)`, `account_panels(request)` (« Mon compte »: links, no query),
+`alliance_panels(request, alliance, step)` (on an alliance's
 overview and step pages), each returning a list of `Panel`.
 """
 

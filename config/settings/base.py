@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # django-ninja: its Swagger UI is served from its own static files (no CDN) when listed here.
+    "ninja",
     # Project apps, lowest first: each imports only from those above it in this list.
     "core",
     "organisations",
@@ -43,6 +45,8 @@ INSTALLED_APPS = [
     "diagnostics",
     "evaluation",
     "networks",
+    "api",
+    "privacy",
     "devtools",
 ]
 
@@ -236,7 +240,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.refresh_stored_figures",
         "schedule": crontab(hour=0, minute=5),
     },
+    # How long personal data are kept (privacy/retention.py), each night after the figures.
+    "apply-retention": {
+        "task": "privacy.tasks.apply_retention",
+        "schedule": crontab(hour=0, minute=35),
+    },
 }
+
+# Retention of personal data, in days (privacy/retention.py, the « Données personnelles » page).
+PRIVACY_RETENTION_DAYS = {
+    "partner_contacts": env.int("RETENTION_PARTNER_CONTACTS_DAYS", default=3 * 365),
+    "relationship_notes": env.int("RETENTION_RELATIONSHIP_NOTES_DAYS", default=3 * 365),
+    "report_pdfs": env.int("RETENTION_REPORT_PDFS_DAYS", default=365),
+}
+
+# The public API (api/): requests a minute per token (api/throttle.py).
+API_REQUESTS_PER_MINUTE = env.int("API_REQUESTS_PER_MINUTE", default=120)
 
 CACHES = {
     "default": (

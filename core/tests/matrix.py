@@ -29,6 +29,9 @@ class Route:
     query: str = ""
     # An anonymous 302 must lead to the login page, unless the page sends elsewhere on purpose.
     anonymous_to_login: bool = True
+    # An API route: each persona sends its own token (`world.api_tokens[role]`, made by
+    # api/tests/matrix_routes.py) instead of a session; the anonymous persona sends none.
+    token: bool = False
 
     @property
     def id(self):

@@ -127,7 +127,11 @@ def test_permission_matrix(route, role, client, db, matrix_world):
     if route.setup:
         route.setup(world)
     user = world.users[role]
-    if user is not None:
+    headers = {}
+    if route.token:
+        if user is not None:
+            headers["Authorization"] = f"Bearer {world.api_tokens[role]}"
+    elif user is not None:
         client.force_login(user)
     url = reverse(route.name, kwargs=route.kwargs(world))
     if route.query:
@@ -136,7 +140,7 @@ def test_permission_matrix(route, role, client, db, matrix_world):
     expected = route.expect[role]
     writes = route.method != "get"
     before = database_fingerprint() if writes and _refused(route, role, expected) else None
-    response = getattr(client, route.method)(url, data)
+    response = getattr(client, route.method)(url, data, headers=headers)
     assert response.status_code == expected, (
         f"{role} on {route.method.upper()} {url}: got {response.status_code}, expected {expected}"
     )
