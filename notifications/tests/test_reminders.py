@@ -31,8 +31,7 @@ def _immediate(user, *keys):
 def _walk(start, days, capture):
     """{day offset: e-mails sent that day} for each day of the walk."""
     return {
-        offset: run_reminders(start + dt.timedelta(days=offset), capture)
-        for offset in range(days)
+        offset: run_reminders(start + dt.timedelta(days=offset), capture) for offset in range(days)
     }
 
 
