@@ -2,6 +2,9 @@
 
 from django.core import signing
 
+from organisations.access import user_roles
+from organisations.models import NetworkHead
+
 from . import kinds
 from .models import Preference
 
@@ -25,6 +28,15 @@ def deliveries_of(user_ids, kind_keys=None) -> dict[tuple[int, str], str]:
         for user_id in set(user_ids)
         for kind in kind_keys
     }
+
+
+def audiences_of(user) -> set[str]:
+    """Which kinds concern the person: an association's staff, a network's head (and, when
+    the partners' space lands, an alliance's guest)."""
+    found = {kinds.STAFF} if user_roles(user) else set()
+    if NetworkHead.objects.filter(user=user).exists():
+        found |= {kinds.HEADS}
+    return found
 
 
 def unsubscribe_token(user_id: int, kind: str) -> str:

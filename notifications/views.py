@@ -11,27 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from organisations.access import user_roles
-from organisations.models import NetworkHead
-
 from . import ical, kinds, services
 from .forms import PreferencesForm
 from .models import CalendarFeed
-from .preferences import DIGEST, deliveries_of, read_unsubscribe_token
-
-
-def _audiences(user) -> set[str]:
-    audiences = set()
-    if user_roles(user):
-        audiences.add(kinds.STAFF)
-    if NetworkHead.objects.filter(user=user).exists():
-        audiences.add(kinds.HEADS)
-    return audiences
+from .preferences import DIGEST, audiences_of, deliveries_of, read_unsubscribe_token
 
 
 @login_required
 def preferences(request):
-    kind_list = kinds.kinds_for(_audiences(request.user))
+    kind_list = kinds.kinds_for(audiences_of(request.user))
     chosen = deliveries_of([request.user.pk], [kind.key for kind in kind_list])
     current = {kind.key: chosen[(request.user.pk, kind.key)] for kind in kind_list}
     form = PreferencesForm(
