@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from alliances.models import Action, ActionStatus, Convention, ConventionStatus
 from diagnostics.models import Campaign, Respondent
@@ -79,7 +80,7 @@ def unfinished_campaigns(today: dt.date) -> list[Due]:
                         day,
                         None,
                         name,
-                        title or f"{opened:%d/%m/%Y}",
+                        title or _("Diagnostic of %(date)s") % {"date": f"{opened:%d/%m/%Y}"},
                         reverse("diagnostics:answer_resume", args=[campaign_id]),
                     )
                 )

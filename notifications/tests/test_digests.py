@@ -139,3 +139,37 @@ def test_the_digest_is_written_in_the_person_s_language(week, django_capture_on_
 
     assert "Your week on Faire Alliance" in message.subject
     assert "Action « Choisir la paie » is due on 08/03/2027" in message.body
+
+
+def _waiting_people(count):
+    association = AssociationFactory()
+    alliance = AllianceFactory(lead=association)
+    for _ in range(count):
+        owner = MembershipFactory(association=association).user
+        ActionFactory(alliance=alliance, owner_user=owner, due_date=dt.date(2027, 3, 8))
+
+
+def test_the_digest_job_s_queries_do_not_grow_with_the_number_of_people(
+    django_capture_on_commit_callbacks,
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from notifications import services
+
+    def queries_for_one_run():
+        with on(NEXT_MONDAY), CaptureQueriesContext(connection) as queries:
+            services.send_weekly_digests(today=NEXT_MONDAY)
+        Digest.objects.all().delete()
+        SentReminder.objects.update(sent_at=None)
+        return len(queries)
+
+    _waiting_people(2)
+    NetworkHeadFactory(network=NetworkFactory())
+    run_reminders(MONDAY, django_capture_on_commit_callbacks)
+    few = queries_for_one_run()
+    _waiting_people(40)
+    run_reminders(MONDAY, django_capture_on_commit_callbacks)
+    many = queries_for_one_run()
+
+    assert few == many
