@@ -152,16 +152,18 @@ def send_weekly_digests(*, today: dt.date) -> dict:
     )
     heads = set(NetworkHead.objects.values_list("user_id", flat=True))
     people = sorted(waiting | heads)
-    totals = {"people": 0, "lines": 0}
+    totals = {"people": 0, "lines": 0, "network_parts": 0, "batches": 0}
     for batch in batched(people, BATCH):
-        sent, lines = _send_digest_batch(batch, heads, week, since)
+        sent, lines, network_parts = _send_digest_batch(batch, heads, week, since)
         totals["people"] += sent
         totals["lines"] += lines
+        totals["network_parts"] += network_parts
+        totals["batches"] += 1
     return totals
 
 
 @transaction.atomic
-def _send_digest_batch(user_ids, heads, week, since) -> tuple[int, int]:
+def _send_digest_batch(user_ids, heads, week, since) -> tuple[int, int, int]:
     users = {
         user.pk: user
         for user in get_user_model()
@@ -182,7 +184,7 @@ def _send_digest_batch(user_ids, heads, week, since) -> tuple[int, int]:
         reminders[reminder.recipient_id].append(reminder)
     candidates = [pk for pk in user_ids if pk in users and (reminders[pk] or sections.get(pk))]
     if not candidates:
-        return 0, 0
+        return 0, 0, 0
     now = timezone.now()
     won = set(
         _insert_new(
@@ -203,7 +205,7 @@ def _send_digest_batch(user_ids, heads, week, since) -> tuple[int, int]:
             digest_context(user, reminders[pk], sections.get(pk, []), week),
             language=user.language,
         )
-    return len(won), len(claimed)
+    return len(won), len(claimed), sum(1 for pk in won if sections.get(pk))
 
 
 def digest_context(user, reminders, networks, week) -> dict:

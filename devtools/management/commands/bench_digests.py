@@ -18,15 +18,15 @@ import time
 from collections import Counter
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from alliances.models import Action
+from alliances.models import Action, Alliance
 from notifications import services
 from notifications.models import SentReminder
 from organisations.models import AssociationMembership, Role
@@ -39,6 +39,20 @@ class Command(BaseCommand):
         parser.add_argument("--day", type=dt.date.fromisoformat, default=None)
         parser.add_argument("--owners", action="store_true")
 
+    @staticmethod
+    def give_actions_owners():
+        """Each action to the first editor of its alliance's lead (one UPDATE)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {Action._meta.db_table} AS action SET owner_user_id = ("
+                f"SELECT membership.user_id FROM {AssociationMembership._meta.db_table} "
+                f"AS membership JOIN {Alliance._meta.db_table} AS alliance "
+                "ON alliance.lead_id = membership.association_id "
+                "WHERE alliance.id = action.alliance_id AND membership.role = %s "
+                "ORDER BY membership.id LIMIT 1)",
+                [Role.EDITOR],
+            )
+
     def handle(self, *args, day=None, owners=False, **options):
         from config.celery import app
 
@@ -49,10 +63,7 @@ class Command(BaseCommand):
             mail.outbox = []
             with transaction.atomic():
                 if owners:
-                    editor = AssociationMembership.objects.filter(
-                        association=OuterRef("alliance__lead"), role=Role.EDITOR
-                    ).order_by("pk")
-                    Action.objects.update(owner_user=Subquery(editor.values("user")[:1]))
+                    self.give_actions_owners()
                 started = time.perf_counter()
                 with CaptureQueriesContext(connection) as queries:
                     daily = [
@@ -88,4 +99,5 @@ class Command(BaseCommand):
                 }
                 transaction.set_rollback(True)
         figures["database"] = settings.DATABASES["default"]["NAME"]
+        figures["people"] = get_user_model().objects.count()
         self.stdout.write(json.dumps(figures, indent=2, ensure_ascii=False))
