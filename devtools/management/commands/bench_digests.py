@@ -27,7 +27,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from alliances.models import Action, Alliance
-from notifications import services
+from notifications import kinds, services
 from notifications.models import SentReminder
 from organisations.models import AssociationMembership, Role
 
@@ -38,6 +38,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--day", type=dt.date.fromisoformat, default=None)
         parser.add_argument("--owners", action="store_true")
+        parser.add_argument(
+            "--everyone",
+            action="store_true",
+            help="one waiting line more for every account: the digest goes to all of them",
+        )
 
     @staticmethod
     def give_actions_owners():
@@ -53,7 +58,7 @@ class Command(BaseCommand):
                 [Role.EDITOR],
             )
 
-    def handle(self, *args, day=None, owners=False, **options):
+    def handle(self, *args, day=None, owners=False, everyone=False, **options):
         from config.celery import app
 
         day = day or timezone.localdate()
@@ -76,6 +81,23 @@ class Command(BaseCommand):
                     "recorded": sum(run["recorded"] for run in daily),
                     "by_kind": dict(Counter(SentReminder.objects.values_list("kind", flat=True))),
                 }
+                if everyone:
+                    SentReminder.objects.bulk_create(
+                        [
+                            SentReminder(
+                                kind=kinds.ACTION_LATE,
+                                object_id=0,
+                                recipient_id=pk,
+                                due_on=day,
+                                delivery=kinds.WEEKLY,
+                                group="Bench",
+                                subject="Bench",
+                                path="/",
+                            )
+                            for pk in get_user_model().objects.values_list("pk", flat=True)
+                        ],
+                        batch_size=1000,
+                    )
                 mail.outbox = []
                 started = time.perf_counter()
                 with (
