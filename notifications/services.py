@@ -257,16 +257,11 @@ def unsubscribe(*, user, kind: str) -> list[str]:
 
 
 @transaction.atomic
-def calendar_feed_of(*, user) -> CalendarFeed:
-    feed, _created = CalendarFeed.objects.get_or_create(user=user)
-    return feed
-
-
-@transaction.atomic
-def reset_calendar_token(*, user) -> CalendarFeed:
-    """A new secret: the old address stops working at once (a shared or leaked link)."""
+def reset_calendar_token(*, user) -> tuple[CalendarFeed, bool]:
+    """The person's calendar address, made on first use; after that a new secret each time,
+    the old address stopping at once (a shared or leaked link). (feed, made now)."""
     feed, created = CalendarFeed.objects.select_for_update().get_or_create(user=user)
     if not created:
         feed.token = new_feed_token()
         feed.save(update_fields=["token"])
-    return feed
+    return feed, created

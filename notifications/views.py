@@ -48,10 +48,13 @@ def preferences(request):
 @login_required
 @require_POST
 def calendar_reset(request):
-    services.reset_calendar_token(user=request.user)
-    messages.success(
-        request, _("Your calendar has a new address: the previous one no longer works.")
-    )
+    _feed, created = services.reset_calendar_token(user=request.user)
+    if created:
+        messages.success(request, _("Your calendar address is ready: add it to your calendar."))
+    else:
+        messages.success(
+            request, _("Your calendar has a new address: the previous one no longer works.")
+        )
     return redirect(reverse("notifications:preferences") + "#calendar")
 
 

@@ -16,7 +16,9 @@ from organisations.tests.factories import AssociationFactory, MembershipFactory
 
 from .helpers import on
 
-pytestmark = [pytest.mark.django_db(transaction=True), postgresql_only]
+# serialized_rollback: the rows the migrations loaded (the questionnaire) are put back after
+# the tables are emptied, for the tests that run after these.
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), postgresql_only]
 
 MONDAY = dt.date(2027, 3, 1)
 

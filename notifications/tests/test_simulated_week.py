@@ -151,3 +151,7 @@ def test_a_week_of_reminders_then_one_digest_per_person(django_capture_on_commit
             chunks.extend(text_of(message) + "\n" + "-" * 78 + "\n" for message in sent)
         Path(target).parent.mkdir(parents=True, exist_ok=True)
         Path(target).write_text("\n".join(chunks))
+        for message in digests:  # the HTML parts beside it, to look at
+            name = message.to[0].split("@")[0]
+            html = Path(target).with_name(f"digest-{name}.html")
+            html.write_text(message.alternatives[0][0])
