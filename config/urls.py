@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("alliances.urls")),
     path("", include("networks.urls")),
+    path("", include("notifications.urls")),
     path("autodiagnostic/", include("diagnostics.urls")),
     path("evaluation/", include("evaluation.urls")),
     path("rapports/", include("reports.urls")),

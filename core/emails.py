@@ -9,7 +9,7 @@ from django.utils.functional import Promise
 from core.tasks import send_templated_email
 
 
-def send_after_commit(template, to, context):
+def send_after_commit(template, to, context, *, language=None):
     """Queue a templated e-mail once the current transaction has committed.
 
     Sent from a worker, so a slow mail server never slows a page; after commit, so a rolled
@@ -17,18 +17,21 @@ def send_after_commit(template, to, context):
 
     Each recipient gets it in the language they chose (French for an address with no account
     yet). Lazy strings of the context (a role's or a verdict's label) are translated into that
-    language here, as the task only carries JSON.
+    language here, as the task only carries JSON. A caller sending to many people one at a
+    time (the weekly digests) passes each one's `language`, read in its own batch: no query.
+    A context with an `unsubscribe_url` gets the List-Unsubscribe headers (core/tasks.py).
     """
     recipients = [to] if isinstance(to, str) else list(to)
 
     def send():
-        for language, group in recipients_by_language(recipients).items():
-            with translation.override(language):
+        groups = {language: recipients} if language else recipients_by_language(recipients)
+        for language_code, group in groups.items():
+            with translation.override(language_code):
                 translated = {
                     key: str(value) if isinstance(value, Promise) else value
                     for key, value in context.items()
                 }
-            send_templated_email.delay(template, group, translated, language)
+            send_templated_email.delay(template, group, translated, language_code)
 
     transaction.on_commit(send)
 

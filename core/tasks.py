@@ -25,9 +25,23 @@ def send_templated_email(template, to, context, language=None):
         subject = " ".join(render_plain_text(f"emails/{template}_subject.txt", context).split())
         text = render_plain_text(f"emails/{template}_body.txt", context)
         html = render_to_string(f"emails/{template}_body.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
+    message = EmailMultiAlternatives(
+        subject, text, settings.DEFAULT_FROM_EMAIL, to, headers=unsubscribe_headers(context)
+    )
     message.attach_alternative(html, "text/html")
     message.send()
+
+
+def unsubscribe_headers(context) -> dict:
+    """RFC 2369 and RFC 8058: mail clients show an « unsubscribe » button that POSTs to the
+    signed URL, no login needed (notifications/views.py)."""
+    url = context.get("unsubscribe_url")
+    if not url:
+        return {}
+    return {
+        "List-Unsubscribe": f"<{settings.SITE_URL}{url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
 def render_plain_text(template_name, context) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.navigation import app_hooks
 from organisations.access import get_association_for_user
 
 from . import selectors, services
@@ -92,6 +93,12 @@ def campaign_detail(request, pk):
     }
     if campaign.is_open and capability.can_admin:
         context["add_form"] = AddRespondentsForm(campaign=campaign)
+    if campaign.is_open and (capability.can_admin or campaign.opened_by_id == request.user.pk):
+        # Who was reminded to finish (notifications, an app above this one, fills the hook).
+        for reminded_of in app_hooks("reminded", "respondents_reminded"):
+            reminded = reminded_of(campaign)
+            for respondent in respondents:
+                respondent.reminded = reminded.get(respondent.user_id, [])
     if campaign.is_finished:
         from reports.selectors import reports_panel
 

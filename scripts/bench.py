@@ -266,6 +266,14 @@ def main():
     results["queries"] = queries
     results["deletion"] = deletion
 
+    # The weekly digest job after a week of reminders, at both sizes (rolled back: the data
+    # sets are left as they were).
+    log("reminders and the weekly digest (a week of reminders, then the digest job)")
+    results["digests"] = {
+        str(n): json.loads(manage(n, "bench_digests", "--owners", capture=True))
+        for n in (N_SMALL, N)
+    }
+
     targets_file = OUT / "targets.json"
     targets_file.write_text(manage(N, "bench_targets", "--users", str(USERS), capture=True))
 
@@ -486,6 +494,17 @@ def print_table(results):
         f"  worker peak memory (RSS summed)  {pdf['worker_peak_rss_mb']:>7} MB  "
         "(shared pages counted once per process)"
     )
+    print()
+    print("Reminders and weekly digest (a week of reminders decided, then the digest job)")
+    for n, figures in results.get("digests", {}).items():
+        digest, reminders = figures["digest"], figures["reminders"]
+        print(
+            f"  N = {n}: {reminders['recorded']} reminders in 7 daily runs "
+            f"({reminders['seconds_for_7_days']} s, {reminders['queries_for_7_days']} queries); "
+            f"digest to {digest['people']} people in {digest['total_seconds']} s "
+            f"(job {digest['job_seconds']} s, e-mails {digest['emails_rendered_and_sent_seconds']}"
+            f" s), {digest['queries']} queries  {mark(digest['total_seconds'] < 60)} (< 60 s)"
+        )
     seeds = {k: v for k, v in results["seed_seconds"].items() if v is not None}
     if seeds:
         print("Seeding: " + ", ".join(f"N={k} in {v} s" for k, v in seeds.items()))

@@ -6,6 +6,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "networks",
     "api",
     "privacy",
+    "notifications",
     "devtools",
 ]
 
@@ -231,6 +233,12 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD",
 # an unusually large report; it costs no throughput in normal running.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=200_000)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Reminders every day and the weekly digest, at this hour of CELERY_TIMEZONE (Europe/Paris):
+# notifications/tasks.py. The digest goes half an hour after that day's reminders.
+NOTIFICATIONS_HOUR = env.int("NOTIFICATIONS_HOUR", default=7)
+NOTIFICATIONS_DIGEST_WEEKDAY = env.int("NOTIFICATIONS_DIGEST_WEEKDAY", default=1)  # Monday
+if not (0 <= NOTIFICATIONS_HOUR <= 23 and 0 <= NOTIFICATIONS_DIGEST_WEEKDAY <= 6):
+    raise ImproperlyConfigured("NOTIFICATIONS_HOUR is 0–23, NOTIFICATIONS_DIGEST_WEEKDAY 0–6.")
 CELERY_BEAT_SCHEDULE = {
     # Reports left queued while the broker was down (or whose worker died) are sent again.
     "requeue-stale-reports": {"task": "reports.tasks.requeue_stale_reports", "schedule": 60.0},
@@ -244,6 +252,16 @@ CELERY_BEAT_SCHEDULE = {
     "apply-retention": {
         "task": "privacy.tasks.apply_retention",
         "schedule": crontab(hour=0, minute=35),
+    },
+    "send-reminders": {
+        "task": "notifications.send_reminders",
+        "schedule": crontab(hour=NOTIFICATIONS_HOUR, minute=0),
+    },
+    "send-weekly-digests": {
+        "task": "notifications.send_weekly_digests",
+        "schedule": crontab(
+            hour=NOTIFICATIONS_HOUR, minute=30, day_of_week=NOTIFICATIONS_DIGEST_WEEKDAY
+        ),
     },
 }
 

@@ -1,0 +1,209 @@
+"""What is due today, kind by kind: reads only, a few queries a kind whatever the data.
+
+Each collector returns `Due` rows: one reminder for one person about one object at one due
+date. A due date stays collectable for `CATCH_UP` days, so a day the job did not run (a
+deploy, a broker down) is caught up the next day; the unique record (models.SentReminder)
+makes sure it is sent once.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliances.models import Action, ActionStatus, Convention, ConventionStatus
+from diagnostics.models import Campaign, Respondent
+from evaluation.models import Indicator, Measurement
+from evaluation.progress import next_due_date
+from networks.models import Review, ReviewReply
+
+from . import kinds
+from .recipients import ADMINS, WRITERS, alliance_staff, association_staff
+
+CATCH_UP = dt.timedelta(days=7)
+CAMPAIGN_DAYS = (7, 14)  # after the campaign opened; then never again
+ACTION_NOTICE = dt.timedelta(days=7)
+CONVENTION_DAYS = (90, 30)  # before its end
+REVIEW_WAIT = dt.timedelta(days=7)
+OPEN_ACTION = [ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED]
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: str
+    object_id: int
+    recipient_id: int
+    due_on: dt.date
+    alliance_id: int | None
+    group: str
+    subject: str
+    path: str
+
+
+def _in_window(day: dt.date, today: dt.date) -> bool:
+    return day <= today < day + CATCH_UP
+
+
+def unfinished_campaigns(today: dt.date) -> list[Due]:
+    """Respondents who have not submitted, 7 then 14 days after the campaign opened."""
+    earliest = today - dt.timedelta(days=max(CAMPAIGN_DAYS)) - CATCH_UP
+    respondents = list(
+        Respondent.objects.filter(
+            campaign__status=Campaign.Status.OPEN,
+            campaign__opened_at__date__gt=earliest,
+            submitted_at__isnull=True,
+        ).values_list(
+            "user_id",
+            "campaign_id",
+            "campaign__opened_at",
+            "campaign__title",
+            "campaign__association_id",
+            "campaign__association__name",
+        )
+    )
+    staff = association_staff({row[4] for row in respondents})
+    dues = []
+    for user_id, campaign_id, opened_at, title, association_id, name in respondents:
+        if user_id not in staff[association_id]:
+            continue  # no longer works there
+        opened = timezone.localdate(opened_at)
+        for days in CAMPAIGN_DAYS:
+            day = opened + dt.timedelta(days=days)
+            if _in_window(day, today):
+                dues.append(
+                    Due(
+                        kinds.CAMPAIGN_UNFINISHED,
+                        campaign_id,
+                        user_id,
+                        day,
+                        None,
+                        name,
+                        title or _("Diagnostic of %(date)s") % {"date": f"{opened:%d/%m/%Y}"},
+                        reverse("diagnostics:answer_resume", args=[campaign_id]),
+                    )
+                )
+    return dues
+
+
+def actions(today: dt.date) -> list[Due]:
+    """An action due within 7 days, and an action late, to its owner (once each due date)."""
+    rows = list(
+        Action.objects.filter(
+            status__in=OPEN_ACTION,
+            owner_user__isnull=False,
+            due_date__gt=today - CATCH_UP,
+            due_date__lte=today + ACTION_NOTICE,
+        ).values_list("pk", "owner_user_id", "due_date", "title", "alliance_id", "alliance__title")
+    )
+    staff = alliance_staff({row[4] for row in rows})
+    dues = []
+    for pk, owner_id, due_date, title, alliance_id, alliance in rows:
+        if owner_id not in staff.get(alliance_id, ()):
+            continue
+        kind = kinds.ACTION_LATE if due_date < today else kinds.ACTION_DUE_SOON
+        if kind == kinds.ACTION_DUE_SOON and due_date == today:
+            continue  # due today: neither « in 7 days » any more nor late yet
+        path = reverse("alliances:action_plan", args=[alliance_id])
+        dues.append(Due(kind, pk, owner_id, due_date, alliance_id, alliance, title, path))
+    return dues
+
+
+def ending_conventions(today: dt.date) -> list[Due]:
+    """A signed convention 90 and 30 days before its end, to the admins of the alliance."""
+    rows = list(
+        Convention.objects.filter(
+            status=ConventionStatus.SIGNED,
+            end_date__gte=today,
+            end_date__lte=today + dt.timedelta(days=max(CONVENTION_DAYS)),
+        ).values_list("pk", "end_date", "title", "alliance_id", "alliance__title")
+    )
+    staff = alliance_staff({row[3] for row in rows}, ADMINS)
+    dues = []
+    for pk, end_date, title, alliance_id, alliance in rows:
+        for days in CONVENTION_DAYS:
+            day = end_date - dt.timedelta(days=days)
+            if not _in_window(day, today):
+                continue
+            path = reverse("alliances:alliance_step", args=[alliance_id, 4])
+            for user_id in staff.get(alliance_id, ()):
+                dues.append(
+                    Due(
+                        kinds.CONVENTION_ENDING,
+                        pk,
+                        user_id,
+                        day,
+                        alliance_id,
+                        alliance,
+                        title,
+                        path,
+                    )
+                )
+    return dues
+
+
+def measurements(today: dt.date) -> list[Due]:
+    """A measurement due by the indicator's frequency and not entered, to those who enter
+    measurements (the editors and admins of the alliance's associations)."""
+    indicators = list(
+        Indicator.objects.exclude(target_date__lt=today - CATCH_UP).values_list(
+            "pk",
+            "name",
+            "frequency",
+            "baseline_date",
+            "target_date",
+            "alliance_id",
+            "alliance__title",
+        )
+    )
+    latest = Measurement.objects.latest_per_indicator([row[0] for row in indicators], today)
+    due_rows = []
+    for pk, name, frequency, baseline_date, target_date, alliance_id, alliance in indicators:
+        last = latest.get(pk)
+        if frequency == "once" and last is not None:
+            continue
+        due = next_due_date(last.date if last else baseline_date, frequency, target_date)
+        if due is not None and _in_window(due, today):
+            due_rows.append((pk, name, due, alliance_id, alliance))
+    staff = alliance_staff({row[3] for row in due_rows}, WRITERS)
+    dues = []
+    for pk, name, due, alliance_id, alliance in due_rows:
+        path = reverse("evaluation:indicator_detail", args=[alliance_id, pk])
+        for user_id in staff.get(alliance_id, ()):
+            dues.append(
+                Due(kinds.MEASUREMENT_DUE, pk, user_id, due, alliance_id, alliance, name, path)
+            )
+    return dues
+
+
+def waiting_reviews(today: dt.date) -> list[Due]:
+    """A network's review that the association has not answered for 7 days."""
+    answered = ReviewReply.objects.filter(from_network=False).values("review_id")
+    rows = list(
+        Review.objects.filter(
+            created_at__date__lte=today - REVIEW_WAIT,
+            created_at__date__gt=today - REVIEW_WAIT - CATCH_UP,
+        )
+        .exclude(pk__in=answered)
+        .values_list("pk", "created_at", "network__name", "alliance_id", "alliance__title")
+    )
+    staff = alliance_staff({row[3] for row in rows}, WRITERS)
+    dues = []
+    for pk, created_at, network, alliance_id, alliance in rows:
+        day = timezone.localdate(created_at) + REVIEW_WAIT
+        path = reverse("networks:reviews", args=[alliance_id]) + f"#review-{pk}"
+        for user_id in staff.get(alliance_id, ()):
+            dues.append(
+                Due(kinds.REVIEW_WAITING, pk, user_id, day, alliance_id, alliance, network, path)
+            )
+    return dues
+
+
+#: Every collector, in the order their lines come in a digest. Convention versions and the
+#: alliance's health check will be two more when they exist.
+COLLECTORS = (unfinished_campaigns, actions, ending_conventions, measurements, waiting_reviews)
+
+
+def everything_due(today: dt.date) -> list[Due]:
+    return [due for collect in COLLECTORS for due in collect(today)]

@@ -1,0 +1,64 @@
+"""The kinds of notification a person can tune, one line each.
+
+Adding a kind is one line in `KINDS` (no migration: the preference stores the key as text):
+its key, its label on « Mon compte → notifications », who may receive it (`STAFF` for an
+association's people, `HEADS` for network heads; a guest audience of the partners' space fits
+here as a third value) and how it is delivered until the person chooses.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+IMMEDIATE = "immediate"
+WEEKLY = "weekly"
+NEVER = "never"
+DELIVERIES = [
+    (IMMEDIATE, _("Immediately")),
+    (WEEKLY, _("Weekly digest")),
+    (NEVER, _("Never")),
+]
+
+STAFF = "staff"
+HEADS = "heads"
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    audience: str
+    default: str = WEEKLY
+    deliveries: tuple = (IMMEDIATE, WEEKLY, NEVER)
+
+
+CAMPAIGN_UNFINISHED = "campaign_unfinished"
+ACTION_DUE_SOON = "action_due_soon"
+ACTION_LATE = "action_late"
+CONVENTION_ENDING = "convention_ending"
+MEASUREMENT_DUE = "measurement_due"
+REVIEW_WAITING = "review_waiting"
+NETWORK_DIGEST = "network_digest"
+
+KINDS = {
+    kind.key: kind
+    for kind in [
+        Kind(CAMPAIGN_UNFINISHED, _("A diagnostic I have not finished"), STAFF),
+        Kind(ACTION_DUE_SOON, _("An action of mine due in 7 days"), STAFF),
+        Kind(ACTION_LATE, _("An action of mine that is late"), STAFF),
+        Kind(CONVENTION_ENDING, _("A convention ending in 90 or 30 days"), STAFF),
+        Kind(MEASUREMENT_DUE, _("A measurement due and not entered"), STAFF),
+        Kind(REVIEW_WAITING, _("A network review waiting for our reply"), STAFF),
+        Kind(
+            NETWORK_DIGEST,
+            _("My networks' week: members needing attention, news"),
+            HEADS,
+            WEEKLY,
+            (WEEKLY, NEVER),
+        ),
+    ]
+}
+
+
+def kinds_for(audiences) -> list[Kind]:
+    return [kind for kind in KINDS.values() if kind.audience in audiences]
