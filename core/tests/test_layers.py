@@ -123,3 +123,14 @@ def test_no_import_cycle_between_modules():
 def test_the_check_sees_an_upward_import():
     assert _layer("networks.members") > _layer("alliances.models")
     assert "alliances.models" in GRAPH["networks.members"]
+
+
+def test_every_apps_tests_are_part_of_the_suite():
+    """An app missing from pytest.ini's testpaths has tests that `make test` never runs."""
+    import configparser
+
+    ini = configparser.ConfigParser()
+    ini.read(ROOT / "pytest.ini")
+    testpaths = set(ini["pytest"]["testpaths"].split())
+    with_tests = {app for app in LAYERS if (ROOT / app / "tests").is_dir()}
+    assert with_tests - testpaths == set()
