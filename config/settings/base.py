@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "alliances",
     "diagnostics",
     "evaluation",
+    "partnerspace",
     "networks",
     "devtools",
 ]
