@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import Alliance, AlliancePartner
+from core.history import HistoricalRecords
 
 INVITATION_DAYS = 14
 #: The version of the terms and data-processing text a guest consents to: bump it when
@@ -39,7 +40,10 @@ class GuestAccess(models.Model):
     """A partner organisation's contact, guest of one alliance, with a role and an end date."""
 
     alliance = models.ForeignKey(
-        Alliance, on_delete=models.CASCADE, related_name="guest_accesses", verbose_name=_("alliance")
+        Alliance,
+        on_delete=models.CASCADE,
+        related_name="guest_accesses",
+        verbose_name=_("alliance"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -231,7 +235,7 @@ class GuestActivity(models.Model):
         related_name="+",
         verbose_name=_("person"),
     )
-    partner = models.ForeignKey(
+    organisation = models.ForeignKey(
         AlliancePartner,
         null=True,
         on_delete=models.SET_NULL,
@@ -245,6 +249,9 @@ class GuestActivity(models.Model):
     item = models.CharField(_("on"), max_length=300, blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now)
 
+    # Its records are this app's part of the alliance's history page (partnerspace/history.py).
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("guest activity")
         verbose_name_plural = _("guest activities")
@@ -252,7 +259,8 @@ class GuestActivity(models.Model):
         indexes = [models.Index(fields=["alliance", "-at"], name="guest_activity_recent")]
 
     def __str__(self):
-        return f"{self.person_name} {self.get_verb_display()}"
+        what = f"{self.person_name} ({self.organisation_name}) {self.get_verb_display()}"
+        return f"{what} « {self.item} »" if self.item else what
 
 
 class NotificationPreference(models.Model):
@@ -298,4 +306,3 @@ class AnalysisPublication(models.Model):
 
     def __str__(self):
         return str(self.alliance)
-

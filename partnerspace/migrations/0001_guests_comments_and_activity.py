@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import partnerspace.models
+import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -51,6 +52,32 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'guest invitations',
                 'ordering': ['-created_at'],
             },
+        ),
+        migrations.CreateModel(
+            name='HistoricalGuestActivity',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('person_name', models.CharField(max_length=300, verbose_name='person')),
+                ('organisation_name', models.CharField(max_length=200, verbose_name='organisation')),
+                ('verb', models.CharField(choices=[('joined', "joined the partners' space"), ('action', 'updated an action'), ('measurement', 'entered a measurement'), ('comment', 'commented')], max_length=12, verbose_name='what')),
+                ('item', models.CharField(blank=True, max_length=300, verbose_name='on')),
+                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('alliance', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='alliances.alliance', verbose_name='alliance')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='alliances.alliancepartner', verbose_name='partner organisation')),
+                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+            ],
+            options={
+                'verbose_name': 'historical guest activity',
+                'verbose_name_plural': 'historical guest activities',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='NotificationPreference',
@@ -119,7 +146,7 @@ class Migration(migrations.Migration):
                 ('item', models.CharField(blank=True, max_length=300, verbose_name='on')),
                 ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
                 ('alliance', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='guest_activities', to='alliances.alliance', verbose_name='alliance')),
-                ('partner', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='alliances.alliancepartner', verbose_name='partner organisation')),
+                ('organisation', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='alliances.alliancepartner', verbose_name='partner organisation')),
                 ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='person')),
             ],
             options={
