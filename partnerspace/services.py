@@ -94,7 +94,8 @@ def invite_guest(
     if _in_the_space(alliance, email):
         raise GuestSpaceError(
             _(
-                "This address is already in the alliance's space (a guest, an invitation waiting, or a member)."
+                "This address is already in the alliance's space (a guest, an invitation "
+                "waiting, or a member)."
             )
         )
     if ends_on <= timezone.localdate():
