@@ -20,6 +20,7 @@ from evaluation import services as evaluation_services
 from evaluation.models import Indicator, Measurement
 
 from .models import (
+    INVITATION_DAYS,
     TERMS_VERSION,
     ActivityVerb,
     AnalysisPublication,
@@ -100,8 +101,16 @@ def invite_guest(
         )
     if ends_on <= timezone.localdate():
         raise GuestSpaceError(_("The end of access must be after today."))
+    now = timezone.now()
     invitation = GuestInvitation.objects.create(
-        alliance=alliance, partner=partner, email=email, role=role, ends_on=ends_on, invited_by=by
+        alliance=alliance,
+        partner=partner,
+        email=email,
+        role=role,
+        ends_on=ends_on,
+        invited_by=by,
+        created_at=now,
+        expires_at=now + dt.timedelta(days=INVITATION_DAYS),
     )
     send_after_commit(
         "guest_invitation",
