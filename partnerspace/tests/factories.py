@@ -5,7 +5,6 @@ from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
 from alliances.tests.factories import AlliancePartnerFactory
-
 from partnerspace.models import TERMS_VERSION, GuestAccess, GuestInvitation, GuestRole
 
 
