@@ -8,7 +8,16 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from alliances.models import Action, ActionStatus, Alliance, AlliancePartner, Meeting
+from alliances.models import (
+    Action,
+    ActionStatus,
+    Alliance,
+    AlliancePartner,
+    Convention,
+    ConventionParty,
+    ConventionType,
+    Meeting,
+)
 from evaluation.demo import ALLIANCE_TITLE
 from evaluation.models import Indicator, IndicatorContribution, Measurement
 
@@ -86,8 +95,23 @@ def seed(demo, password=DEMO_PASSWORD):
             comment="Trésoriers formés par les bénévoles du Crédit Coopératif",
         )
 
+    # Its skills-based patronage is written into the partnership agreement, so the guest sees
+    # a convention its organisation is party to.
+    convention = Convention.objects.filter(
+        alliance=alliance, kind=ConventionType.PARTNERSHIP
+    ).first()
+    if convention is not None and not convention.parties.filter(partner=credit).exists():
+        ConventionParty.objects.create(
+            convention=convention,
+            partner=credit,
+            represented_by="Le directeur de l'agence Lyon Nord",
+            commitments="Mécénat de compétences : former les trésoriers bénévoles des membres.",
+        )
+
     if not GuestActivity.objects.filter(alliance=alliance, user=contributor_user).exists():
-        services._activity(contributor, "joined")
+        joined = services.record_activity(contributor, "joined")
+        joined.at = contributor.consented_at
+        joined.save(update_fields=["at"])
     action = Action.objects.filter(alliance=alliance, owner_partner=credit).first()
     if (
         action is not None

@@ -94,12 +94,14 @@ def overview(access: GuestAccess) -> dict:
 
 def plan(access: GuestAccess) -> dict:
     alliance = access.alliance
+    actions = list(
+        Action.objects.filter(alliance=alliance).select_related(
+            "owner_user", "owner_partner__partner"
+        )
+    )
     return {
-        "actions": list(
-            Action.objects.filter(alliance=alliance).select_related(
-                "owner_user", "owner_partner__partner"
-            )
-        ),
+        "actions": actions,
+        "own_actions": [a for a in actions if a.owner_partner_id == access.partner_id],
         "strategic": list(
             StrategicObjective.objects.filter(alliance=alliance).prefetch_related(
                 Prefetch(

@@ -137,7 +137,7 @@ def cancel_invitation(*, invitation: GuestInvitation) -> GuestInvitation:
     return invitation
 
 
-def _activity(access: GuestAccess, verb: str, item: str = "") -> GuestActivity:
+def record_activity(access: GuestAccess, verb: str, item: str = "") -> GuestActivity:
     user = access.user
     return GuestActivity.objects.create(
         alliance_id=access.alliance_id,
@@ -198,7 +198,7 @@ def accept_invitation(
     )
     invitation.accepted_at = now
     invitation.save(update_fields=["accepted_at"])
-    _activity(access, ActivityVerb.JOINED)
+    record_activity(access, ActivityVerb.JOINED)
     return access
 
 
@@ -247,7 +247,7 @@ def update_action_as_guest(
             access=access,
             log=False,
         )
-    _activity(access, ActivityVerb.UPDATED_ACTION, action.title)
+    record_activity(access, ActivityVerb.UPDATED_ACTION, action.title)
     return action
 
 
@@ -258,7 +258,7 @@ def record_measurement_as_guest(
     measurement = evaluation_services.record_measurement(
         indicator=indicator, by=access.user, **fields
     )
-    _activity(
+    record_activity(
         access,
         ActivityVerb.MEASURED,
         f"{indicator.name} – {fields['date']:%d/%m/%Y}",
@@ -333,7 +333,7 @@ def post_comment(
             },
         )
     if access is not None and log:
-        _activity(access, ActivityVerb.COMMENTED, item_label)
+        record_activity(access, ActivityVerb.COMMENTED, item_label)
     return comment
 
 
