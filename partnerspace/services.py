@@ -59,7 +59,11 @@ def default_end_of_access(alliance: Alliance, today: dt.date | None = None) -> d
 def _in_the_space(alliance: Alliance, email: str) -> bool:
     """An active guest of the alliance, a pending invitation, or staff of its associations."""
     today = timezone.localdate()
-    if GuestAccess.objects.active(today).filter(alliance=alliance, user__email__iexact=email):
+    if (
+        GuestAccess.objects.active(today)
+        .filter(alliance=alliance, user__email__iexact=email)
+        .exists()
+    ):
         return True
     if GuestInvitation.objects.filter(
         alliance=alliance,
