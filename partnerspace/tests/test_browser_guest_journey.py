@@ -61,13 +61,13 @@ def test_a_partners_contact_goes_from_the_emails_link_to_a_measurement_the_assoc
     page.locator("#id_last_name").fill("Moreau")
     page.locator("#id_password1").fill("un-mot-de-passe-solide-42")
     page.locator("#id_password2").fill("un-mot-de-passe-solide-42")
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form button[type=submit]").first.click()
     # Without consent, nothing is created and what was typed stays
     expect(page.locator("#id_first_name")).to_have_value("Lucie")
     page.locator("#id_consent").check()
     page.locator("#id_password1").fill("un-mot-de-passe-solide-42")
     page.locator("#id_password2").fill("un-mot-de-passe-solide-42")
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form button[type=submit]").first.click()
 
     # … and lands on the alliance's shared space
     expect(page).to_have_url(re.compile(rf"/espace-partenaires/{alliance.pk}/$"))
@@ -83,7 +83,7 @@ def test_a_partners_contact_goes_from_the_emails_link_to_a_measurement_the_assoc
     page.locator("#id_date").fill(day.isoformat())
     page.locator("#id_value").fill("12")
     page.locator("#id_source").fill("Feuilles d'émargement")
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form button[type=submit]").first.click()
     expect(page).to_have_url(re.compile(r"/indicateurs/$"))
     measurement = Measurement.objects.get(indicator=indicator)
     assert measurement.value == 12
