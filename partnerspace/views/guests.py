@@ -138,6 +138,15 @@ def measurement_add(request, pk, item_pk):
     )
 
 
+# The tab a thread's item is shown in.
+TAB_OF = {
+    ItemKind.ACTION: "plan",
+    ItemKind.MEETING: "space",
+    ItemKind.INDICATOR: "indicators",
+    ItemKind.DOSSIER: "space",
+}
+
+
 def thread_item(alliance, kind, item_pk):
     """The shared item a thread hangs from, of this alliance: 404 otherwise."""
     if kind == ItemKind.DOSSIER:
@@ -162,11 +171,12 @@ def thread(request, pk, kind, item_pk):
         request,
         access,
         "partnerspace/thread.html",
-        "space",
+        TAB_OF[kind],
         item_label=label,
         kind=kind,
         kind_label=ItemKind(kind).label,
         item_pk=item_pk,
+        back_url=reverse(f"partnerspace:{TAB_OF[kind]}", args=[pk]),
         comments=selectors.thread(access.alliance, kind, item_pk),
         form=form,
         post_url=reverse("partnerspace:comment", args=[pk, kind, item_pk]),
@@ -198,11 +208,12 @@ def comment(request, pk, kind, item_pk):
         request,
         access,
         "partnerspace/thread.html",
-        "space",
+        TAB_OF[kind],
         item_label=label,
         kind=kind,
         kind_label=ItemKind(kind).label,
         item_pk=item_pk,
+        back_url=reverse(f"partnerspace:{TAB_OF[kind]}", args=[pk]),
         comments=selectors.thread(access.alliance, kind, item_pk),
         form=form,
         post_url=reverse("partnerspace:comment", args=[pk, kind, item_pk]),

@@ -139,6 +139,7 @@ def staff_thread(request, pk, kind, item_pk):
             capability,
             "guests",
             item_label=label,
+            kind=kind,
             kind_label=ItemKind(kind).label,
             comments=selectors.thread(alliance, kind, item_pk),
             form=form,
