@@ -109,9 +109,7 @@ def seed(demo, password=DEMO_PASSWORD):
         )
 
     if not GuestActivity.objects.filter(alliance=alliance, user=contributor_user).exists():
-        joined = services.record_activity(contributor, "joined")
-        joined.at = contributor.consented_at
-        joined.save(update_fields=["at"])
+        services.record_activity(contributor, "joined", at=contributor.consented_at)
     action = Action.objects.filter(alliance=alliance, owner_partner=credit).first()
     if (
         action is not None

@@ -141,9 +141,9 @@ def cancel_invitation(*, invitation: GuestInvitation) -> GuestInvitation:
     return invitation
 
 
-def record_activity(access: GuestAccess, verb: str, item: str = "") -> GuestActivity:
+def record_activity(access: GuestAccess, verb: str, item: str = "", at=None) -> GuestActivity:
     user = access.user
-    return GuestActivity.objects.create(
+    activity = GuestActivity(
         alliance_id=access.alliance_id,
         user=user,
         organisation=access.partner,
@@ -151,7 +151,12 @@ def record_activity(access: GuestAccess, verb: str, item: str = "") -> GuestActi
         organisation_name=access.partner.partner.name[:200],
         verb=verb,
         item=item[:300],
+        at=at or timezone.now(),
     )
+    # The history names the guest, in a request or not (the demo, a script).
+    activity._history_user = user
+    activity.save()
+    return activity
 
 
 @transaction.atomic
@@ -240,6 +245,7 @@ def update_action_as_guest(
         raise GuestSpaceError(_("This action is not assigned to your organisation."))
     action.status = status
     action.progress = progress
+    action._history_user = access.user
     save_item(alliance=access.alliance, item=action, by=access.user)
     if comment.strip():
         post_comment(
