@@ -1,26 +1,11 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.navigation import MenuItem, Tab
+from core.navigation import Tab
 
-from .models import GuestAccess
-
-
-def menu(request, org):
-    """A guest (no organisation) reaches its spaces from the menu; staff who are guests too
-    find them on « Mon compte »."""
-    if org is not None or not request.user.is_authenticated:
-        return []
-    if not GuestAccess.objects.active().filter(user=request.user).exists():
-        return []
-    return [
-        MenuItem(
-            _("Partners' spaces"),
-            reverse("partnerspace:spaces"),
-            order=15,
-            active_prefix="/espace-partenaires/",
-        )
-    ]
+# No entry of the main menu: it would cost every page of a person with no organisation a
+# query (« Mon compte » is the benchmark's floor). A guest finds its spaces on its dashboard
+# (« Tableau de bord », partnerspace/dashboard.py) and lands on its space from the e-mail.
 
 
 def alliance_tabs(request, alliance):
