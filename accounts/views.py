@@ -88,7 +88,12 @@ def dashboard(request):
             "dashboards/platform.html",
             {"panels": collect_panels("platform_panels", request)},
         )
-    return render(request, "dashboards/no_organisation.html")
+    # A person with no organisation may still be a guest of a partners' space (its panel).
+    return render(
+        request,
+        "dashboards/no_organisation.html",
+        {"panels": collect_panels("personal_panels", request)},
+    )
 
 
 def accept_invitation(request, token):

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("organisations.urls")),
     path("", include("accounts.urls")),
+    path("", include("partnerspace.urls")),
     path("", include("alliances.urls")),
     path("", include("networks.urls")),
     path("", include("notifications.urls")),

@@ -46,6 +46,8 @@ def main():
         "salarie@demo.faire-alliance.fr",
         "reseau@demo.faire-alliance.fr",
         "plateforme@demo.faire-alliance.fr",
+        "partenaire.contributeur@demo.faire-alliance.fr",
+        "partenaire.lecteur@demo.faire-alliance.fr",
     ]
     failed = False
     pages = []

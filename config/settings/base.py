@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "alliances",
     "diagnostics",
     "evaluation",
+    "partnerspace",
     "networks",
     "api",
     "privacy",

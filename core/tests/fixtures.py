@@ -267,6 +267,7 @@ def demo_pages(django_db_setup, django_db_blocker):
             ("admin@demo.faire-alliance.fr", 300),
             ("reseau@demo.faire-alliance.fr", 100),
             ("plateforme@demo.faire-alliance.fr", 100),
+            ("partenaire.contributeur@demo.faire-alliance.fr", 60),
         ]:
             client = Client(raise_request_exception=False)
             client.force_login(User.objects.get(email=email))

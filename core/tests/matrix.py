@@ -38,9 +38,22 @@ class Route:
         return f"{self.name}[{self.method.upper()}{('-' + self.label) if self.label else ''}]"
 
 
+#: The partners' guests (core/tests/world.py): people with no association.
+GUEST_ROLES = (
+    "guest_contributor",
+    "guest_reader",
+    "other_alliance_guest",
+    "ended_guest",
+    "revoked_guest",
+)
+
+
 def expect(default, **by_role):
-    """A status for every base role: `default`, unless given by name."""
+    """A status for every base role: `default`, unless given by name. A guest of a partners'
+    space is an outsider to every association: unless named, it gets the outsider's status."""
     statuses = dict.fromkeys(BASE_ROLES, default)
+    outsider = by_role.get("outsider", default)
+    statuses.update(dict.fromkeys(GUEST_ROLES, outsider))
     statuses.update(by_role)
     return statuses
 

@@ -4,7 +4,10 @@
 - reader / editor / assoc_admin: its staff with each role;
 - outsider: works for `other_association`, which has nothing to do with asso;
 - network_head: heads `network`; other_network_head: heads `other_network`, which asso is not in;
-- platform_admin: superuser.
+- platform_admin: superuser;
+- guest_contributor / guest_reader: contacts of a partner of the matrix's alliance, guests of its
+  partners' space; other_alliance_guest: guest of another alliance of asso; ended_guest and
+  revoked_guest: guests of the matrix's alliance whose access ended or was revoked.
 
 Apps add objects (an alliance, a campaign…) and extra personas in `<app>/tests/matrix.py`.
 """
@@ -30,6 +33,14 @@ BASE_ROLES = (
     "network_head",
     "other_network_head",
     "platform_admin",
+    # The partners' space (partnerspace/tests/matrix_routes.py makes them): guests of the
+    # matrix's alliance, a guest of another alliance of the same association, and two whose
+    # access is over. They have no association: every association page is a 404 for them.
+    "guest_contributor",
+    "guest_reader",
+    "other_alliance_guest",
+    "ended_guest",
+    "revoked_guest",
 )
 
 
