@@ -105,6 +105,22 @@ if "postgresql" in DATABASES["default"]["ENGINE"]:
         options["options"] = (
             f"{options.get('options', '')} -c random_page_cost={float(random_page_cost)}".strip()
         )
+if "sqlite" in DATABASES["default"]["ENGINE"]:
+    # make run's default. SQLite's default (a rollback journal, transactions that take the
+    # write lock only at their first write) gave « database is locked » one time in three to an
+    # autosave and « Axe suivant » sent together: two transactions that had both read cannot
+    # both upgrade to writing, and SQLite refuses one at once instead of waiting. A transaction
+    # that takes the write lock at BEGIN (IMMEDIATE) waits its turn, up to the busy timeout;
+    # WAL lets pages read while another request writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
