@@ -44,8 +44,9 @@ def enqueue(report: Report):
             in_process.submit(RENDER_REPORT, [report.pk])
             return
         try:
-            signature(RENDER_REPORT, args=[report.pk]).delay()
-        except Exception:  # broker down: the sweep sends it again later
+            # No result: it would wait for the result backend (Redis) too. The row is the result.
+            signature(RENDER_REPORT, args=[report.pk]).apply_async(retry=False, ignore_result=True)
+        except Exception:  # broker down or frozen: the sweep sends it again later
             logger.exception("Could not send report %s to the broker", report.pk)
 
     transaction.on_commit(send)

@@ -242,10 +242,30 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD",
 # child rendering reports plateaus at about 155 MB (make bench), so this only bounds a leak or
 # an unusually large report; it costs no throughput in normal running.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=200_000)
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Redis answers in well under a millisecond: a call still waiting after half a second is a
+# Redis down or frozen (it accepts connections and never answers), and no page may wait on it.
+# A task that cannot be sent then goes to the outbox (core/outbox.py), sent again later.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.5)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "socket_timeout": REDIS_TIMEOUT,
+    "socket_connect_timeout": REDIS_TIMEOUT,
+    # A send that finds no connection fails at once (kombu would wait 2 s to try again).
+    "max_retries": 0,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT
+# A send never retries inside the request: the outbox keeps what could not be sent.
+CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE = {
     # Reports left queued while the broker was down (or whose worker died) are sent again.
     "requeue-stale-reports": {"task": "reports.tasks.requeue_stale_reports", "schedule": 60.0},
+    # Tasks and e-mails kept in the database while the broker was down (core/outbox.py).
+    "deliver-outbox": {"task": "core.deliver_outbox", "schedule": 30.0},
+    # Workers' heartbeats, read by /sante/.
+    "worker-heartbeat": {"task": "core.worker_heartbeat", "schedule": 30.0},
     # Stored figures that change with the date alone (late actions, conventions ending, an
     # indicator's schedule), and a check of all the others: core/tasks.py.
     "refresh-stored-figures": {
@@ -254,9 +274,15 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# The cache is speed only (nothing of a page is cached today): a Redis down or frozen is a
+# miss, after REDIS_TIMEOUT at most, logged once (core/cache.py).
 CACHES = {
     "default": (
-        env.cache("CACHE_URL", default=f"{REDIS_URL}")
+        {
+            "BACKEND": "core.cache.QuietRedisCache",
+            "LOCATION": env("CACHE_URL", default=REDIS_URL),
+            "OPTIONS": {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT},
+        }
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
