@@ -261,7 +261,8 @@ CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BEAT_SCHEDULE = {
     # Reports left queued while the broker was down (or whose worker died) are sent again.
-    "requeue-stale-reports": {"task": "reports.tasks.requeue_stale_reports", "schedule": 60.0},
+    # Every 15 s: a running report whose heartbeat stopped 30 s ago is ready within a minute.
+    "requeue-stale-reports": {"task": "reports.tasks.requeue_stale_reports", "schedule": 15.0},
     # Tasks and e-mails kept in the database while the broker was down (core/outbox.py).
     "deliver-outbox": {"task": "core.deliver_outbox", "schedule": 30.0},
     # Workers' heartbeats, read by /sante/.
