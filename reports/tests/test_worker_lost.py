@@ -141,3 +141,9 @@ def test_after_2_minutes_the_person_who_asked_may_try_again(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("reports:retry", args=[report.pk]))
     assert Report.objects.get(pk=report.pk).status == Report.Status.READY
+
+
+def test_make_run_starts_beat_as_its_own_process_next_to_the_worker():
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    assert "celery -A config beat" in makefile
+    assert "worker -B" not in makefile
