@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .heartbeat import HEARTBEAT_STALE
+from .heartbeat import HEARTBEAT_STALE, process_is_gone
 from .kinds import ReportKind
 from .models import Report
 
@@ -131,6 +131,17 @@ def requeue_stale(now=None) -> list[int]:
             )
             .order_by("pk")
         )
+        # A process of this machine that is gone (a worker killed, then started again: this
+        # runs at its start too) does not need its heartbeat to age.
+        stale += [
+            report
+            for report in Report.objects.select_for_update(skip_locked=True)
+            .filter(status=Report.Status.RUNNING)
+            .exclude(pk__in=[report.pk for report in stale])
+            .exclude(worker="")
+            .order_by("pk")
+            if process_is_gone(report.worker)
+        ]
         for report in stale:
             if report.attempts >= MAX_ATTEMPTS:
                 report.status = Report.Status.FAILED

@@ -8,9 +8,10 @@ from datetime import timedelta
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_ready
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connections, transaction
 from django.utils import timezone
 
 from .heartbeat import beating, is_lost, this_process
@@ -137,3 +138,15 @@ def build_bulk_zip(export_id: int):
     from .bulk import build_zip
 
     build_zip(export_id)
+
+
+@worker_ready.connect
+def sweep_at_worker_start(sender, **kwargs):
+    """A worker starting again after it was killed sends at once the reports its processes
+    left running, without waiting for their heartbeat to age (nor for beat)."""
+    try:
+        requeue_stale()
+    except Exception:  # never keep a worker from starting
+        logger.exception("Report sweep at worker start failed")
+    finally:
+        connections.close_all()

@@ -103,6 +103,18 @@ def test_the_sweep_sends_again_a_running_report_whose_heartbeat_is_older_than_30
     assert Report.objects.get(pk=alive.pk).status == Report.Status.RUNNING
 
 
+def test_the_sweep_sends_again_at_once_a_report_whose_process_on_this_machine_is_gone(
+    campaign, django_capture_on_commit_callbacks
+):
+    report = services.request_report(kinds.get_kind("diagnostic"), campaign, None)
+    _running(
+        report, heartbeat_age=timedelta(seconds=1), worker=f"{socket.gethostname()}:{_dead_pid()}"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.requeue_stale() == [report.pk]
+    assert Report.objects.get(pk=report.pk).status == Report.Status.READY
+
+
 def test_the_sweep_runs_often_enough_to_have_a_lost_report_ready_within_a_minute():
     entry = settings.CELERY_BEAT_SCHEDULE["requeue-stale-reports"]
     assert services.HEARTBEAT_STALE.total_seconds() + entry["schedule"] <= 50
