@@ -48,8 +48,8 @@ def enqueue(report: Report):
         try:
             # No result: it would wait for the result backend (Redis) too. The row is the result.
             signature(RENDER_REPORT, args=[report.pk]).apply_async(retry=False, ignore_result=True)
-        except Exception:  # broker down or frozen: the sweep sends it again later
-            logger.exception("Could not send report %s to the broker", report.pk)
+        except Exception as error:  # broker down or frozen: the sweep sends it again later
+            logger.warning("Report %s not sent, the sweep will: %s", report.pk, error)
 
     transaction.on_commit(send)
 
