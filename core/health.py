@@ -46,7 +46,11 @@ def workers_status(now) -> dict:
     if not settings.REDIS_URL:
         return {"ok": True, "in_process": True, "seen": []}
     seen = [
-        {"name": hostname, "last_heartbeat": seen_at.isoformat(), "age_s": (now - seen_at).seconds}
+        {
+            "name": hostname,
+            "last_heartbeat": seen_at.isoformat(),
+            "age_s": int((now - seen_at).total_seconds()),
+        }
         for hostname, seen_at in WorkerHeartbeat.objects.values_list("hostname", "seen_at")[:20]
     ]
     alive = [worker for worker in seen if worker["age_s"] <= WORKER_SILENCE.total_seconds()]
@@ -60,7 +64,7 @@ def outbox_status(now) -> dict:
     return {
         "ok": oldest is None,
         "waiting": OutboxMessage.objects.count(),
-        "oldest_age_s": (now - oldest).seconds if oldest else None,
+        "oldest_age_s": int((now - oldest).total_seconds()) if oldest else None,
     }
 
 

@@ -1,4 +1,5 @@
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 from celery.signals import worker_ready
@@ -70,9 +71,10 @@ def worker_heartbeat(self):
 def record_heartbeat(hostname):
     from .models import WorkerHeartbeat
 
-    WorkerHeartbeat.objects.update_or_create(
-        hostname=hostname or "?", defaults={"seen_at": timezone.now()}
-    )
+    now = timezone.now()
+    WorkerHeartbeat.objects.update_or_create(hostname=hostname or "?", defaults={"seen_at": now})
+    # Workers gone for a day (another machine, another name) are forgotten.
+    WorkerHeartbeat.objects.filter(seen_at__lt=now - timedelta(days=1)).delete()
 
 
 @worker_ready.connect
