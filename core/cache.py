@@ -11,22 +11,23 @@ import functools
 import logging
 
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
 _outage = {"logged": False}
 
-#: Each method and what it gives back when Redis does not answer.
+#: Each method and what it gives back when Redis does not answer (a new dict or list each time).
 FALLBACKS = {
     "add": False,
     "get": None,
     "set": None,
     "touch": False,
     "delete": False,
-    "get_many": {},
+    "get_many": dict,
     "has_key": False,
     "incr": None,
-    "set_many": [],
+    "set_many": list,
     "delete_many": None,
     "clear": False,
 }
@@ -37,13 +38,14 @@ def _quiet(method, name):
     def call(self, *args, **kwargs):
         try:
             result = method(self, *args, **kwargs)
-        except Exception as error:
+        except (RedisError, OSError) as error:  # Redis refused, timed out, or gone mid-call
             if not _outage["logged"]:
                 _outage["logged"] = True
                 logger.warning("Cache unavailable, pages run without it: %r", error)
             if name == "get":
                 return kwargs.get("default", args[1] if len(args) > 1 else None)
-            return FALLBACKS[name]
+            fallback = FALLBACKS[name]
+            return fallback() if callable(fallback) else fallback
         if _outage["logged"]:
             _outage["logged"] = False
             logger.warning("Cache available again")
