@@ -57,10 +57,13 @@ setup: python-deps npm-deps messages
 run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
+	@# Beat is its own process: embedded in the worker (-B) it died with the worker's master,
+	@# and with it the sweep that renders again the reports of a lost worker.
 	@if [ -n "$$REDIS_URL" ]; then \
-		echo "Starting a Celery worker (with beat) on $$REDIS_URL"; \
-		$(VENV)/bin/celery -A config worker -B --loglevel=WARNING --concurrency=2 & \
-		trap "kill $$! 2>/dev/null" EXIT; \
+		echo "Starting a Celery worker and Celery beat on $$REDIS_URL"; \
+		$(VENV)/bin/celery -A config worker --loglevel=WARNING --concurrency=2 & worker=$$!; \
+		$(VENV)/bin/celery -A config beat --loglevel=WARNING --schedule "$${TMPDIR:-/tmp}/faire-alliance-beat-schedule" & beat=$$!; \
+		trap "kill $$worker $$beat 2>/dev/null" EXIT; \
 		$(MANAGE) runserver 127.0.0.1:8000; \
 	else \
 		$(MANAGE) runserver 127.0.0.1:8000; \

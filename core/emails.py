@@ -6,14 +6,16 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.functional import Promise
 
-from core.tasks import send_templated_email
+from . import tasks  # noqa: F401 (the e-mail task, sent by name, registered here)
+from .outbox import send_task
 
 
 def send_after_commit(template, to, context, *, language=None):
     """Queue a templated e-mail once the current transaction has committed.
 
     Sent from a worker, so a slow mail server never slows a page; after commit, so a rolled
-    back change never sends a mail about something that did not happen.
+    back change never sends a mail about something that did not happen; through the outbox,
+    so a Redis down keeps it in the database until it can be queued.
 
     Each recipient gets it in the language they chose (French for an address with no account
     yet). Lazy strings of the context (a role's or a verdict's label) are translated into that
@@ -31,7 +33,7 @@ def send_after_commit(template, to, context, *, language=None):
                     key: str(value) if isinstance(value, Promise) else value
                     for key, value in context.items()
                 }
-            send_templated_email.delay(template, group, translated, language_code)
+            send_task("core.send_templated_email", [template, group, translated, language_code])
 
     transaction.on_commit(send)
 

@@ -1,9 +1,18 @@
+import logging
+from datetime import timedelta
+
 from celery import shared_task
+from celery.signals import worker_ready
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import connections
 from django.template import Context
 from django.template.loader import get_template, render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+
+from .outbox import deliver
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -59,3 +68,37 @@ def refresh_stored_figures():
     from .navigation import app_hooks
 
     return {refresh.__module__: refresh() for refresh in app_hooks("summaries", "refresh_all")}
+
+
+@shared_task(name="core.deliver_outbox")
+def deliver_outbox():
+    """Celery beat, every 30 s: the tasks kept while the broker was down are sent now."""
+    return deliver()
+
+
+@shared_task(name="core.worker_heartbeat", bind=True)
+def worker_heartbeat(self):
+    """Celery beat, every 30 s: the worker that runs it says it is alive (read by /sante/)."""
+    record_heartbeat(self.request.hostname)
+
+
+def record_heartbeat(hostname):
+    from .models import WorkerHeartbeat
+
+    now = timezone.now()
+    WorkerHeartbeat.objects.update_or_create(hostname=hostname or "?", defaults={"seen_at": now})
+    # Workers gone for a day (another machine, another name) are forgotten.
+    WorkerHeartbeat.objects.filter(seen_at__lt=now - timedelta(days=1)).delete()
+
+
+@worker_ready.connect
+def on_worker_start(sender, **kwargs):
+    """A worker starting, often after Redis came back: it says it is alive and sends what
+    the outbox kept, without waiting for beat (which may not run at all)."""
+    try:
+        record_heartbeat(getattr(sender, "hostname", None))
+        deliver()
+    except Exception:  # never keep a worker from starting
+        logger.exception("Outbox delivery at worker start failed")
+    finally:
+        connections.close_all()  # the master process keeps no connection its children inherit

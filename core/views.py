@@ -1,6 +1,7 @@
-from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+
+from .health import health as health_report
 
 
 def home(request):
@@ -10,7 +11,11 @@ def home(request):
 
 
 def health(request):
-    """For load balancers: answers 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For load balancers and operators: 200 while pages work (the database answers), with
+    « dégradé » when Redis, the workers or the outbox are not well; 503 without a database."""
+    report = health_report()
+    return JsonResponse(
+        report,
+        status=200 if report["database"]["ok"] else 503,
+        json_dumps_params={"ensure_ascii": False},
+    )

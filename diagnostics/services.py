@@ -171,8 +171,16 @@ def save_answers(*, respondent: Respondent, items: list[AnswerInput]) -> int:
     Only the fields sent are written, so a comment saved from one tab never erases the value
     chosen in another, and each statement is its own row: concurrent saves of different
     statements, or of different respondents, never lose each other.
+
+    The campaign's row is locked, as `close_campaign` locks it: an answer is committed before
+    a closing (and scored with it), or waits for it and is refused; never after it.
     """
-    _check_can_answer(respondent)
+    locked = (
+        Respondent.objects.select_for_update(no_key=True)
+        .select_related("campaign")
+        .get(pk=respondent.pk)
+    )
+    _check_can_answer(locked)
     items = [clean_input(item) for item in items]
     statement_version = {item.statement.axis.version_id for item in items}
     if statement_version - {respondent.campaign.version_id}:

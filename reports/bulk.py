@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-from celery import signature
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -24,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import outbox
 from core.emails import send_after_commit
 
 from . import services
@@ -42,7 +42,7 @@ def start(kind_code, association_ids, user, label) -> BulkExport:
     )
 
     def send():
-        signature(services.PREPARE_BULK_EXPORT, args=[export.pk]).delay()
+        outbox.send_task(services.PREPARE_BULK_EXPORT, [export.pk])
 
     transaction.on_commit(send)
     return export
@@ -123,7 +123,7 @@ def check_complete(export_id):
         export.save(update_fields=["status"])
 
         def send():
-            signature(services.BUILD_BULK_ZIP, args=[export.pk]).delay()
+            outbox.send_task(services.BUILD_BULK_ZIP, [export.pk])
 
         transaction.on_commit(send)
 

@@ -1,10 +1,18 @@
 """One row per PDF report: the database is the source of truth, the task only advances it."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+#: A report pending this long is late (a render takes a few seconds): the page says so...
+SLOW_AFTER = timedelta(seconds=20)
+#: ... and after this long offers the person who asked to send it again.
+RETRY_AFTER = timedelta(minutes=2)
 
 
 class ReportQuerySet(models.QuerySet):
@@ -45,6 +53,12 @@ class Report(models.Model):
     # When it was last sent to the broker: the sweep re-sends reports stuck in the queue.
     enqueued_at = models.DateTimeField(_("sent to the queue at"), null=True, blank=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    # While it runs, its worker writes the time every few seconds: a heartbeat that stops
+    # means the worker was lost, and the report is rendered again (reports/heartbeat.py).
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
+    # "host:pid" of the process rendering it: a redelivered task on that host sees at once
+    # whether that process is gone.
+    worker = models.CharField(_("worker"), max_length=255, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     # The moment the data in the report were read.
     data_as_of = models.DateTimeField(_("data as of"), null=True, blank=True)
@@ -66,6 +80,19 @@ class Report(models.Model):
     @property
     def is_pending(self):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    def waited(self) -> timedelta:
+        return timezone.now() - self.created_at
+
+    @property
+    def is_slow(self):
+        """Pending for longer than a render takes: the page says so."""
+        return self.is_pending and self.waited() > SLOW_AFTER
+
+    @property
+    def may_be_retried(self):
+        """Pending for so long that the person who asked may send it again."""
+        return self.is_pending and self.waited() > RETRY_AFTER
 
 
 class BulkExport(models.Model):

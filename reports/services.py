@@ -9,8 +9,10 @@ from celery import signature
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from .heartbeat import HEARTBEAT_STALE, process_is_gone
 from .kinds import ReportKind
 from .models import Report
 
@@ -44,9 +46,10 @@ def enqueue(report: Report):
             in_process.submit(RENDER_REPORT, [report.pk])
             return
         try:
-            signature(RENDER_REPORT, args=[report.pk]).delay()
-        except Exception:  # broker down: the sweep sends it again later
-            logger.exception("Could not send report %s to the broker", report.pk)
+            # No result: it would wait for the result backend (Redis) too. The row is the result.
+            signature(RENDER_REPORT, args=[report.pk]).apply_async(retry=False, ignore_result=True)
+        except Exception as error:  # broker down or frozen: the sweep sends it again later
+            logger.warning("Report %s not sent, the sweep will: %s", report.pk, error)
 
     transaction.on_commit(send)
 
@@ -80,9 +83,12 @@ def request_report(kind: ReportKind, subject, user) -> Report:
 
 
 @transaction.atomic
-def retry(report: Report) -> Report:
+def retry(report: Report, *, user=None) -> Report:
+    """A failed report sent again; or one pending for more than two minutes, by the person
+    who asked for it (its worker may have been lost without the sweep running)."""
     report = Report.objects.select_for_update().get(pk=report.pk)
-    if report.status == Report.Status.FAILED:
+    asked = user is not None and report.requested_by_id == user.pk
+    if report.status == Report.Status.FAILED or (report.may_be_retried and asked):
         report.status = Report.Status.QUEUED
         report.attempts = 0
         report.error_message = ""
@@ -92,30 +98,50 @@ def retry(report: Report) -> Report:
     return report
 
 
+def _lost_running(now) -> Q:
+    """Running reports whose heartbeat stopped (reports/heartbeat.py); a row without one (made
+    before heartbeats) by its start."""
+    return Q(status=Report.Status.RUNNING) & (
+        Q(heartbeat_at__lt=now - HEARTBEAT_STALE)
+        | Q(heartbeat_at__isnull=True, started_at__lt=now - running_grace())
+    )
+
+
 def is_stale(report: Report, now=None) -> bool:
     """Queued or running for longer than a live worker would leave it (see requeue_stale)."""
     now = now or timezone.now()
     if report.status == Report.Status.QUEUED:
         return bool(report.enqueued_at) and report.enqueued_at < now - QUEUED_GRACE
     if report.status == Report.Status.RUNNING:
-        return bool(report.started_at) and report.started_at < now - running_grace()
+        return Report.objects.filter(_lost_running(now), pk=report.pk).exists()
     return False
 
 
 def requeue_stale(now=None) -> list[int]:
-    """Send again the reports that were lost: queued too long, or running past the limit."""
+    """Send again the reports that were lost: queued too long, or running without a heartbeat
+    for 30 s (their worker was lost)."""
     now = now or timezone.now()
     sent = []
     with transaction.atomic():
         stale = list(
-            Report.objects.select_for_update(skip_locked=True).filter(
-                status=Report.Status.QUEUED, enqueued_at__lt=now - QUEUED_GRACE
+            Report.objects.select_for_update(skip_locked=True)
+            .filter(
+                Q(status=Report.Status.QUEUED, enqueued_at__lt=now - QUEUED_GRACE)
+                | _lost_running(now)
             )
-        ) + list(
-            Report.objects.select_for_update(skip_locked=True).filter(
-                status=Report.Status.RUNNING, started_at__lt=now - running_grace()
-            )
+            .order_by("pk")
         )
+        # A process of this machine that is gone (a worker killed, then started again: this
+        # runs at its start too) does not need its heartbeat to age.
+        stale += [
+            report
+            for report in Report.objects.select_for_update(skip_locked=True)
+            .filter(status=Report.Status.RUNNING)
+            .exclude(pk__in=[report.pk for report in stale])
+            .exclude(worker="")
+            .order_by("pk")
+            if process_is_gone(report.worker)
+        ]
         for report in stale:
             if report.attempts >= MAX_ATTEMPTS:
                 report.status = Report.Status.FAILED

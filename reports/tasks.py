@@ -8,11 +8,13 @@ from datetime import timedelta
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_ready
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connections, transaction
 from django.utils import timezone
 
+from .heartbeat import beating, is_lost, this_process
 from .kinds import get_kind
 from .memory import release_memory
 from .models import Report
@@ -28,14 +30,18 @@ TRANSIENT_ERRORS = (OperationalError, OSError)
 def render_report(self, report_id: int):
     with transaction.atomic():
         report = Report.objects.select_for_update().filter(pk=report_id).first()
-        # Only a queued report is rendered: ready, failed or already running → nothing to do
-        # (a duplicate message, or the sweep will re-queue a run that lost its worker).
-        if report is None or report.status != Report.Status.QUEUED:
+        # A queued report is rendered, and a running one whose worker was lost (the message
+        # redelivered after a SIGKILL, or sent again by the sweep). Ready, failed, or running
+        # with a live heartbeat → nothing to do (a duplicate message).
+        if report is None or report.status not in (Report.Status.QUEUED, Report.Status.RUNNING):
+            return
+        if report.status == Report.Status.RUNNING and not is_lost(report):
             return
         report.status = Report.Status.RUNNING
-        report.started_at = timezone.now()
+        report.started_at = report.heartbeat_at = timezone.now()
+        report.worker = this_process()
         report.attempts += 1
-        report.save(update_fields=["status", "started_at", "attempts"])
+        report.save(update_fields=["status", "started_at", "heartbeat_at", "worker", "attempts"])
 
     started = time.monotonic()
     # Here, not at the top: the web processes register this task (reports/apps.py) and need
@@ -46,8 +52,9 @@ def render_report(self, report_id: int):
         kind = get_kind(report.kind)
         subject = kind.get_subject(report.object_id)
         data_as_of = timezone.now()
-        html = render_html(kind.template, {**kind.build_context(subject), "report": report})
-        pdf = html_to_pdf(html)
+        with beating(report.pk):
+            html = render_html(kind.template, {**kind.build_context(subject), "report": report})
+            pdf = html_to_pdf(html)
         del html
         name = default_storage.save(
             f"reports/{report.created_at:%Y/%m}/{report.kind}-{report.pk}.pdf", ContentFile(pdf)
@@ -131,3 +138,15 @@ def build_bulk_zip(export_id: int):
     from .bulk import build_zip
 
     build_zip(export_id)
+
+
+@worker_ready.connect
+def sweep_at_worker_start(sender, **kwargs):
+    """A worker starting again after it was killed sends at once the reports its processes
+    left running, without waiting for their heartbeat to age (nor for beat)."""
+    try:
+        requeue_stale()
+    except Exception:  # never keep a worker from starting
+        logger.exception("Report sweep at worker start failed")
+    finally:
+        connections.close_all()

@@ -79,7 +79,7 @@ def report_status(request, pk):
 @require_POST
 def report_retry(request, pk):
     report, kind, subject = get_report_for_user(request, pk, write=True)
-    report = services.retry(report)
+    report = services.retry(report, user=request.user)
     if request.htmx:
         return render(request, "reports/_status.html", {"report": report})
     return redirect("reports:list", kind=kind.code, object_id=subject.pk)

@@ -112,6 +112,22 @@ if "postgresql" in DATABASES["default"]["ENGINE"]:
         options["options"] = (
             f"{options.get('options', '')} -c random_page_cost={float(random_page_cost)}".strip()
         )
+if "sqlite" in DATABASES["default"]["ENGINE"]:
+    # make run's default. SQLite's default (a rollback journal, transactions that take the
+    # write lock only at their first write) gave « database is locked » one time in three to an
+    # autosave and « Axe suivant » sent together: two transactions that had both read cannot
+    # both upgrade to writing, and SQLite refuses one at once instead of waiting. A transaction
+    # that takes the write lock at BEGIN (IMMEDIATE) waits its turn, up to the busy timeout;
+    # WAL lets pages read while another request writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -233,7 +249,23 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD",
 # child rendering reports plateaus at about 155 MB (make bench), so this only bounds a leak or
 # an unusually large report; it costs no throughput in normal running.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=200_000)
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Redis answers in well under a millisecond: a call still waiting after half a second is a
+# Redis down or frozen (it accepts connections and never answers), and no page may wait on it.
+# A task that cannot be sent then goes to the outbox (core/outbox.py), sent again later.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.5)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "socket_timeout": REDIS_TIMEOUT,
+    "socket_connect_timeout": REDIS_TIMEOUT,
+    # A send that finds no connection fails at once (kombu would wait 2 s to try again).
+    "max_retries": 0,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT
+# A send never retries inside the request: the outbox keeps what could not be sent.
+CELERY_TASK_PUBLISH_RETRY = False
 # Reminders every day and the weekly digest, at this hour of CELERY_TIMEZONE (Europe/Paris):
 # notifications/tasks.py. The digest goes half an hour after that day's reminders.
 NOTIFICATIONS_HOUR = env.int("NOTIFICATIONS_HOUR", default=7)
@@ -242,7 +274,12 @@ if not (0 <= NOTIFICATIONS_HOUR <= 23 and 0 <= NOTIFICATIONS_DIGEST_WEEKDAY <= 6
     raise ImproperlyConfigured("NOTIFICATIONS_HOUR is 0–23, NOTIFICATIONS_DIGEST_WEEKDAY 0–6.")
 CELERY_BEAT_SCHEDULE = {
     # Reports left queued while the broker was down (or whose worker died) are sent again.
-    "requeue-stale-reports": {"task": "reports.tasks.requeue_stale_reports", "schedule": 60.0},
+    # Every 15 s: a running report whose heartbeat stopped 30 s ago is ready within a minute.
+    "requeue-stale-reports": {"task": "reports.tasks.requeue_stale_reports", "schedule": 15.0},
+    # Tasks and e-mails kept in the database while the broker was down (core/outbox.py).
+    "deliver-outbox": {"task": "core.deliver_outbox", "schedule": 30.0},
+    # Workers' heartbeats, read by /sante/.
+    "worker-heartbeat": {"task": "core.worker_heartbeat", "schedule": 30.0},
     # Stored figures that change with the date alone (late actions, conventions ending, an
     # indicator's schedule), and a check of all the others: core/tasks.py.
     "refresh-stored-figures": {
@@ -276,9 +313,15 @@ PRIVACY_RETENTION_DAYS = {
 # The public API (api/): requests a minute per token (api/throttle.py).
 API_REQUESTS_PER_MINUTE = env.int("API_REQUESTS_PER_MINUTE", default=120)
 
+# The cache is speed only (nothing of a page is cached today): a Redis down or frozen is a
+# miss, after REDIS_TIMEOUT at most, logged once (core/cache.py).
 CACHES = {
     "default": (
-        env.cache("CACHE_URL", default=f"{REDIS_URL}")
+        {
+            "BACKEND": "core.cache.QuietRedisCache",
+            "LOCATION": env("CACHE_URL", default=REDIS_URL),
+            "OPTIONS": {"socket_timeout": REDIS_TIMEOUT, "socket_connect_timeout": REDIS_TIMEOUT},
+        }
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -187,24 +187,37 @@ def assert_accessible(page, context=""):
 @pytest.fixture
 def celery_worker(services_required, transactional_db):
     """A real `celery worker` process on the real Redis, reading the test database."""
+    with running_worker(settings.REDIS_URL) as process:
+        yield process
+
+
+def database_url() -> str:
     from django.db import connection
 
-    from config.celery import app
-
     db = connection.settings_dict
-    database_url = (
+    return (
         f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
         f"{db['PORT'] or 5432}/{db['NAME']}"
     )
+
+
+@contextlib.contextmanager
+def running_worker(redis_url, *, concurrency=2, wait=True, env=None):
+    """A `celery worker` process on `redis_url`, reading the test database; waits until it
+    answers a ping unless told not to (a worker started while Redis is down)."""
+    from config.celery import app
+
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "CELERY_EAGER": "false",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": settings.REDIS_URL,
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        **(env or {}),
     }
-    app.control.purge()
+    if wait:
+        app.control.purge()
     log = open(Path(settings.MEDIA_ROOT).parent / "celery-worker-test.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [
@@ -214,11 +227,11 @@ def celery_worker(services_required, transactional_db):
             "-A",
             "config",
             "worker",
-            "--concurrency=2",
+            f"--concurrency={concurrency}",
             "--without-gossip",
             "--without-mingle",
             "--loglevel=INFO",
-            f"--hostname=test-{os.getpid()}@%h",
+            f"--hostname=test-{os.getpid()}-{time.monotonic_ns()}@%h",
         ],
         cwd=settings.BASE_DIR,
         env=env,
@@ -229,13 +242,14 @@ def celery_worker(services_required, transactional_db):
     app.conf.task_always_eager = False
     try:
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        while wait and time.monotonic() < deadline:
             if app.control.ping(timeout=0.5):
                 break
             if process.poll() is not None:
                 pytest.fail("The Celery worker exited at start-up; see celery-worker-test.log")
         else:
-            pytest.fail("The Celery worker did not answer within 30 s")
+            if wait:
+                pytest.fail("The Celery worker did not answer within 30 s")
         yield process
     finally:
         app.conf.task_always_eager = previous
