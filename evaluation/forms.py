@@ -5,6 +5,8 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import AlliancePartner
@@ -441,6 +443,12 @@ def validate_evidence(upload):
     upload.seek(0)
 
 
+def in_unit_help_text(unit: str):
+    """« En <unit>. » The unit is written by whoever made the indicator (a co-member association
+    perhaps), and crispy-forms renders help texts as markup: escape it here."""
+    return mark_safe(escape(_("In %(unit)s.")) % {"unit": escape(unit)})  # noqa: S308
+
+
 class MeasurementForm(BaseForm):
     value = FrenchDecimalField(label=_("Value"), required=False)
     evidence_file = forms.FileField(
@@ -463,7 +471,7 @@ class MeasurementForm(BaseForm):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
         self.today = today or timezone.localdate()
-        self.fields["value"].help_text = _("In %(unit)s.") % {"unit": indicator.unit}
+        self.fields["value"].help_text = in_unit_help_text(indicator.unit)
         self.fields["date"].widget.attrs["max"] = self.today.isoformat()
 
     def clean_date(self):
@@ -541,7 +549,7 @@ class ContributionForm(BaseForm):
                 [(k, p.partner.name) for k, p in self.partners.items()],
             ),
         ]
-        self.fields["value"].help_text = _("In %(unit)s.") % {"unit": indicator.unit}
+        self.fields["value"].help_text = in_unit_help_text(indicator.unit)
         self.fields["date"].widget.attrs["max"] = self.today.isoformat()
         self.order_fields(["contributor", "date", "value", "comment"])
 
