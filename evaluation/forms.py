@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import AlliancePartner
+from core.pdf_uploads import pdf_problem
 from core.templatetags.fr_format import with_unit
 from organisations.models import Association
 
@@ -437,6 +438,10 @@ def validate_evidence(upload):
     expected = signatures.get(extension)
     if expected and not head.startswith(expected):
         raise ValidationError(_("The file's content does not match its extension."))
+    if extension == ".pdf":
+        problem = pdf_problem(upload)
+        if problem:
+            raise ValidationError(problem)
     if expected is None and b"\x00" in upload.read(2048):
         upload.seek(0)
         raise ValidationError(_("The file's content does not match its extension."))

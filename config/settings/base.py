@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Logged-in pages show tenant data: never kept by a browser's or a proxy's cache.
+    "core.middleware.PrivatePagesMiddleware",
     # In place of Django's LocaleMiddleware, after authentication: the language is the one
     # the user chose (stored on them, or the cookie), never the browser's (accounts/language.py).
     "accounts.language.ChosenLanguageMiddleware",

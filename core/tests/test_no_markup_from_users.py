@@ -59,3 +59,15 @@ def test_no_page_renders_user_written_text_as_markup(route, client, db, marked_w
         f"{role} on {url}: markup from the database: "
         f"…{content[max(0, content.index('<b>') - 200) : content.index('<b>') + 40]}…"
     )
+
+
+@pytest.mark.parametrize("route", PAGES, ids=[route.id for route in PAGES])
+def test_no_cache_keeps_a_logged_in_page(route, client, db, marked_world):
+    world = copy.deepcopy(marked_world)
+    if route.setup:
+        route.setup(world)
+    client.force_login(world.users[_reader_of(route)])
+    url = reverse(route.name, kwargs=route.kwargs(world))
+    response = client.get(f"{url}?{route.query}" if route.query else url)
+    directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+    assert {"private", "no-store"} <= directives, f"{url}: {response.get('Cache-Control')}"
