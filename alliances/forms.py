@@ -455,6 +455,8 @@ class FrenchDecimalField(forms.DecimalField):
 
 
 class CostShareForm(forms.Form):
+    # Which member the row is about: the members may change while the page is open.
+    association = forms.IntegerField(widget=forms.HiddenInput, required=False)
     percent = FrenchDecimalField(
         label=_("Share (%)"),
         min_value=Decimal("0"),

@@ -369,6 +369,8 @@ class TargetChangeForm(forms.Form):
     target_date = forms.DateField(label=_("Target date"), required=False, widget=DateInput())
     reason = forms.CharField(
         label=_("Why does the target change?"),
+        # The history's change reason holds 100 characters.
+        max_length=100,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("This reason is kept in the indicator's history."),
     )
