@@ -363,6 +363,19 @@ class IndicatorForm(BaseForm):
             del self.fields["target"]
             del self.fields["target_date"]
 
+    def add_error(self, field, error):
+        # On an edit the target is not on the form, but the model still checks it (against a
+        # new range of values, say): its message goes to the top of the form, not to a 500.
+        if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            absent = {name for name in error.error_dict if name not in self.fields}
+            for name in absent:
+                super().add_error(None, error.error_dict.pop(name))
+            if not error.error_dict:
+                return
+        elif field is not None and field not in self.fields:
+            field = None
+        super().add_error(field, error)
+
 
 class TargetChangeForm(forms.Form):
     target = FrenchDecimalField(label=_("New target"))
