@@ -191,7 +191,9 @@ def _targets():
             role = _writer_of(route, (200, 302, 400, 409))
         if role is not None and route.name not in SKIPPED_ACTIONS:
             targets.append((route, role))
-    return targets
+    # The pages first: a POST route whose form was already read from a page is not posted
+    # again (the run stays within a few minutes).
+    return sorted(targets, key=lambda target: target[0].method != "get")
 
 
 TARGETS = _targets()
@@ -235,6 +237,7 @@ def _project_path(url):
 
 
 SEEN: dict = defaultdict(set)
+POSTED_PATHS: set = set()
 
 
 @pytest.mark.parametrize(
@@ -251,6 +254,8 @@ def test_no_hostile_post_gives_a_500(route, role, db, hostile_world):
         url = f"{url}?{route.query}"
     failures = []
     if route.method == "post":
+        if urlsplit(url).path in POSTED_PATHS:
+            return
         baseline = route.data(world) if route.data else {}
         form = Form(actions=[url], fields={k: Field(k, "hidden") for k in baseline})
         forms = [(form, baseline)]
@@ -272,6 +277,7 @@ def test_no_hostile_post_gives_a_500(route, role, db, hostile_world):
             if signature in SEEN[role]:
                 continue  # the same form on another page (the header's, a panel's)
             SEEN[role].add(signature)
+            POSTED_PATHS.add(path)
             for label, data in _variants(form, baseline):
                 status = _post(client, user, path, data)
                 if not isinstance(status, int) or status >= 500:
