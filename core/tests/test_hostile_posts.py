@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
@@ -34,6 +35,7 @@ HOSTILE_BY_TYPE = {
     "date": ("31/02/2026", "2026-02-31", "0000-00-00"),
     "choice": ("-1", "1" + "0" * 20, "\x00", "inconnu"),
     "hidden": ("-1", "1" + "0" * 20, "abc", "\x00"),
+    "file": ("huge csv field", "polyglot", "odd name"),
 }
 VALID_BY_TYPE = {
     "text": "Texte saisi",
@@ -43,6 +45,7 @@ VALID_BY_TYPE = {
     "date": "2026-01-15",
     "choice": "",
     "hidden": "",
+    "file": "",
 }
 # Posting these would end the persona's session for the requests after it.
 SKIPPED_ACTIONS = {"accounts:logout"}
@@ -99,6 +102,7 @@ class _FormReader(HTMLParser):
                     self.form.fields[name] = Field(name, "choice", attrs.get("value", ""))
                 return
             if kind == "file":
+                self.form.fields[name] = Field(name, "file")
                 return
             if kind in ("radio", "checkbox"):
                 existing = self.form.fields.get(name) or Field(name, "choice", multiple=True)
@@ -141,6 +145,17 @@ class _FormReader(HTMLParser):
             self.textarea = None
 
 
+def _hostile_file(which):
+    """A new upload each time (a posted file is read to its end)."""
+    if which == "huge csv field":
+        content = b"Indicateur;Date;Valeur\n" + b"x" * 140_000 + b";31/01/2026;1\n"
+        return SimpleUploadedFile("mesures.csv", content, "text/csv")
+    if which == "polyglot":
+        content = b"%PDF-1.4\n<html><script>alert(1)</script></html>"
+        return SimpleUploadedFile("convention.pdf", content, "application/pdf")
+    return SimpleUploadedFile("a\u202e" + "n" * 300 + "fdp.csv", b"\x00\xff\xfe", "text/csv")
+
+
 def _baseline(form: Form) -> dict:
     """A plausible valid value for every field: the page's own, else one of its type."""
     data = {}
@@ -163,7 +178,8 @@ def _variants(form: Form, baseline: dict):
         ):
             continue
         for value in HOSTILE_BY_TYPE[item.kind]:
-            yield f"{item.name}={value[:12]!r}", {**baseline, item.name: value}
+            hostile = _hostile_file(value) if item.kind == "file" else value
+            yield f"{item.name}={value[:12]!r}", {**baseline, item.name: hostile}
     texts = {f.name: RTL for f in form.fields.values() if f.kind == "text"}
     if texts:
         yield "every text with RTL marks", {**baseline, **texts}
