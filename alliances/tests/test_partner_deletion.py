@@ -44,3 +44,18 @@ def test_deleting_a_partner_of_the_alliance_says_which_conventions_keep_its_name
         "",
         "Mairie X",
     ]
+
+
+def test_the_alliance_history_shows_the_party_named_after_its_partner_left(client, world):
+    alliance = AllianceFactory(lead=world.association)
+    link = AlliancePartnerFactory(
+        alliance=alliance, partner=PartnerFactory(association=world.association, name="Mairie Y")
+    )
+    convention = ConventionFactory(alliance=alliance, title="Convention cadre")
+    ConventionParty.objects.create(convention=convention, partner=link, commitments="Prêter")
+    client.force_login(world.editor)
+    client.post(reverse("alliances:item_delete", args=[alliance.pk, "partenaire", link.pk]))
+
+    page = client.get(reverse("alliances:alliance_history", args=[alliance.pk])).content.decode()
+
+    assert "Mairie Y" in page
