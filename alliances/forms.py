@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.collation import FrenchOrder
+from core.pdf_uploads import pdf_problem
 from organisations.identifiers import normalise_siren, normalise_siret
 from organisations.models import Association
 
@@ -285,6 +286,12 @@ class ConventionForm(AllianceScopedForm):
             raise forms.ValidationError(
                 _("This file is not a real PDF. Export the signed convention as PDF.")
             )
+        problem = pdf_problem(
+            upload,
+            not_a_pdf=_("This file is not a real PDF. Export the signed convention as PDF."),
+        )
+        if problem:
+            raise forms.ValidationError(problem)
         return upload
 
 
@@ -448,6 +455,8 @@ class FrenchDecimalField(forms.DecimalField):
 
 
 class CostShareForm(forms.Form):
+    # Which member the row is about: the members may change while the page is open.
+    association = forms.IntegerField(widget=forms.HiddenInput, required=False)
     percent = FrenchDecimalField(
         label=_("Share (%)"),
         min_value=Decimal("0"),

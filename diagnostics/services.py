@@ -157,6 +157,11 @@ def _check_can_answer(respondent: Respondent):
 def clean_input(item: AnswerInput) -> AnswerInput:
     if item.choice is not None and item.choice not in VALID_CHOICES:
         raise DiagnosticError(_("Choose an answer from 1 to 5, or « don't know »."))
+    if item.comment is not None and "\x00" in item.comment:
+        # PostgreSQL stores no NUL character; it comes from a paste of binary text.
+        raise DiagnosticError(
+            _("The comment holds an invisible character (NUL) that cannot be saved: remove it.")
+        )
     if item.comment is not None and len(item.comment) > COMMENT_MAX_LENGTH:
         raise DiagnosticError(
             _("A comment may not exceed %(max)d characters.") % {"max": COMMENT_MAX_LENGTH}

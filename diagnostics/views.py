@@ -193,7 +193,8 @@ def _inputs_from_post(post, statements_by_id):
     items = {}
     for key, value in post.items():
         kind, _sep, raw_id = key.partition("-")
-        if kind not in ("answer", "comment") or not raw_id.isdigit():
+        # isdigit() alone takes « ² » or « ٣ » for digits that int() then refuses.
+        if kind not in ("answer", "comment") or not (raw_id.isascii() and raw_id.isdigit()):
             continue
         statement = statements_by_id.get(int(raw_id))
         if statement is None:

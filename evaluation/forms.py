@@ -5,9 +5,12 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from alliances.models import AlliancePartner
+from core.pdf_uploads import pdf_problem
 from core.templatetags.fr_format import with_unit
 from organisations.models import Association
 
@@ -360,12 +363,27 @@ class IndicatorForm(BaseForm):
             del self.fields["target"]
             del self.fields["target_date"]
 
+    def add_error(self, field, error):
+        # On an edit the target is not on the form, but the model still checks it (against a
+        # new range of values, say): its message goes to the top of the form, not to a 500.
+        if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            absent = {name for name in error.error_dict if name not in self.fields}
+            for name in absent:
+                super().add_error(None, error.error_dict.pop(name))
+            if not error.error_dict:
+                return
+        elif field is not None and field not in self.fields:
+            field = None
+        super().add_error(field, error)
+
 
 class TargetChangeForm(forms.Form):
     target = FrenchDecimalField(label=_("New target"))
     target_date = forms.DateField(label=_("Target date"), required=False, widget=DateInput())
     reason = forms.CharField(
         label=_("Why does the target change?"),
+        # The history's change reason holds 100 characters.
+        max_length=100,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("This reason is kept in the indicator's history."),
     )
@@ -435,10 +453,20 @@ def validate_evidence(upload):
     expected = signatures.get(extension)
     if expected and not head.startswith(expected):
         raise ValidationError(_("The file's content does not match its extension."))
+    if extension == ".pdf":
+        problem = pdf_problem(upload)
+        if problem:
+            raise ValidationError(problem)
     if expected is None and b"\x00" in upload.read(2048):
         upload.seek(0)
         raise ValidationError(_("The file's content does not match its extension."))
     upload.seek(0)
+
+
+def in_unit_help_text(unit: str):
+    """« En <unit>. » The unit is written by whoever made the indicator (a co-member association
+    perhaps), and crispy-forms renders help texts as markup: escape it here."""
+    return mark_safe(escape(_("In %(unit)s.")) % {"unit": escape(unit)})  # noqa: S308
 
 
 class MeasurementForm(BaseForm):
@@ -463,7 +491,7 @@ class MeasurementForm(BaseForm):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
         self.today = today or timezone.localdate()
-        self.fields["value"].help_text = _("In %(unit)s.") % {"unit": indicator.unit}
+        self.fields["value"].help_text = in_unit_help_text(indicator.unit)
         self.fields["date"].widget.attrs["max"] = self.today.isoformat()
 
     def clean_date(self):
@@ -541,7 +569,7 @@ class ContributionForm(BaseForm):
                 [(k, p.partner.name) for k, p in self.partners.items()],
             ),
         ]
-        self.fields["value"].help_text = _("In %(unit)s.") % {"unit": indicator.unit}
+        self.fields["value"].help_text = in_unit_help_text(indicator.unit)
         self.fields["date"].widget.attrs["max"] = self.today.isoformat()
         self.order_fields(["contributor", "date", "value", "comment"])
 

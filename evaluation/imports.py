@@ -94,7 +94,12 @@ def _read_csv(upload) -> list[list]:
     except csv.Error:
         dialect = csv.excel
         dialect.delimiter = ";"
-    return list(csv.reader(io.StringIO(text), dialect))
+    try:
+        return list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as error:  # a field over 131,072 characters, a NUL character…
+        raise ImportFileError(
+            _("The file cannot be read as a CSV file (a field is too long or holds binary data).")
+        ) from error
 
 
 def _read_xlsx(upload) -> list[list]:

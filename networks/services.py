@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -26,8 +27,10 @@ from organisations.models import (
 )
 from organisations.services import MembershipError
 from organisations.services import sign_up as sign_up_association
+from reports.models import Report
 
 from .models import Review, ReviewReply, SignupInvitation, Verdict
+from .report_kind import NETWORK
 
 # --- Member associations ---------------------------------------------------------------------
 
@@ -210,8 +213,30 @@ def leave_network(*, membership: NetworkMembership):
     membership.left_at = timezone.now()
     membership.save(update_fields=["state", "left_at"])
     benchmarks.refresh_networks([membership.network_id])
+    _withdraw_network_reports(membership.network)
     _tell_heads(membership, "left")
     return membership
+
+
+def _withdraw_network_reports(network):
+    """The network's PDFs made so far hold the data of the member that has just left, which
+    its heads may no longer see: they go, files included (once the leaving is committed). A
+    report still queued reads the data when it runs, after this commit: it is kept. The next
+    one asked for is made without the member."""
+    withdrawn = (
+        Report.objects.of_subject(network)
+        .filter(kind=NETWORK.code)
+        .exclude(status=Report.Status.QUEUED)
+    )
+    names = [name for name in withdrawn.values_list("file", flat=True) if name]
+    withdrawn.delete()
+    if names:
+        transaction.on_commit(lambda: _delete_files(names))
+
+
+def _delete_files(names):
+    for name in names:
+        default_storage.delete(name)
 
 
 def add_network_head(*, network, user):

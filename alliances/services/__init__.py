@@ -10,6 +10,7 @@ from .alliances import (
     invite_co_member,
     update_alliance,
     what_goes_with,
+    what_stays_without,
 )
 from .partners import delete_partner, delete_partner_item, save_partner, save_partner_item
 from .steps import (
@@ -46,4 +47,5 @@ __all__ = [
     "set_scores",
     "update_alliance",
     "what_goes_with",
+    "what_stays_without",
 ]

@@ -5,17 +5,26 @@ Each one updates the stored summaries (alliances/summaries.py) in its transactio
 
 from django.contrib.admin.utils import NestedObjects
 from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models import FileField
+from django.db.models.deletion import Collector
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from alliances import summaries
-from alliances.models import Alliance, AllianceDossier, AllianceMember, CostShare
+from alliances.models import (
+    Alliance,
+    AllianceDossier,
+    AllianceMember,
+    AlliancePartner,
+    CostShare,
+)
 from core.emails import send_after_commit
 from core.history import delete_with_history
 from organisations.models import Association, AssociationMembership, Role
 from organisations.services import MembershipError
+from reports.models import Report
 
 
 @transaction.atomic
@@ -51,6 +60,45 @@ def what_goes_with(obj):
     return sorted(counts), protected
 
 
+def what_stays_without(obj):
+    """What deleting `obj` keeps but unlinks from it, as [(heading, [names])]: a partner of
+    the alliance stays on the conventions it is a party to, under its name, and the actions
+    it was in charge of lose their owner."""
+    if not isinstance(obj, AlliancePartner):
+        return []
+    kept = []
+    conventions = sorted(
+        {str(party.convention) for party in obj.convention_parties.select_related("convention")}
+    )
+    if conventions:
+        kept.append(
+            (
+                _("It stays a party, under the name « %(name)s », to these conventions:")
+                % {"name": obj.partner.name},
+                conventions,
+            )
+        )
+    actions = sorted(str(action) for action in obj.owned_actions.all())
+    if actions:
+        kept.append((_("These actions will have no partner in charge any more:"), actions))
+    return kept
+
+
+def stored_files_going_with(objects):
+    """The stored files (FileFields) of `objects` and of every row deleted with them."""
+    collector = Collector(using=DEFAULT_DB_ALIAS)
+    collector.collect(list(objects))
+    files = []
+    for model, instances in collector.data.items():
+        fields = [f for f in model._meta.concrete_fields if isinstance(f, FileField)]
+        files.extend(getattr(instance, f.name) for instance in instances for f in fields)
+    for queryset in collector.fast_deletes:
+        fields = [f for f in queryset.model._meta.concrete_fields if isinstance(f, FileField)]
+        if fields:
+            files.extend(getattr(row, f.name) for row in queryset for f in fields)
+    return [file for file in files if file]
+
+
 def delete_files_on_commit(files):
     """Removes stored files (signed conventions, evidence) once the deletion has committed."""
     for file in files:
@@ -64,9 +112,14 @@ def delete_alliance(*, alliance: Alliance):
     """Deletes it with everything hanging from it (each row's history written in one query a
     model, whatever the number of rows); its associations' figures follow."""
     associations = summaries.participants([alliance.pk])
-    documents = [c.document for c in alliance.conventions.exclude(document="")]
+    # Its signed conventions, its measurements' evidence… whatever app they belong to.
+    files = stored_files_going_with([alliance])
+    # Its PDF reports point at it by a generic key, which no deletion follows.
+    reports = Report.objects.of_subject(alliance)
+    files.extend(report.file for report in reports if report.file)
+    reports.delete()
     delete_with_history([alliance])
-    delete_files_on_commit(documents)
+    delete_files_on_commit(files)
     summaries.refresh_associations(associations)
 
 

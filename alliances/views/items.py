@@ -117,6 +117,7 @@ def item_delete(request, pk, kind, item_pk):
         request, pk, kind.model, item_pk, lookup=kind.lookup, write=True
     )
     going, protected = services.what_goes_with(item)
+    kept = services.what_stays_without(item)
     if request.method == "POST" and not protected:
         services.delete_item(alliance=alliance, item=item)
         messages.success(request, _("Deleted: %(item)s.") % {"item": item})
@@ -131,6 +132,7 @@ def item_delete(request, pk, kind, item_pk):
             _tab(kind),
             object=item,
             going=going,
+            kept=kept,
             protected=protected,
             cancel_url=kind.page_url(alliance),
             title=_("Delete « %(item)s »?") % {"item": item},

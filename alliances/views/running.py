@@ -78,13 +78,21 @@ def cost_sharing(request, pk):
     current = {s.association_id: s for s in CostShare.objects.filter(alliance=alliance)}
     initial = [
         {
+            "association": m.pk,
             "percent": current[m.pk].percent if m.pk in current else None,
             "basis": current[m.pk].basis if m.pk in current else "",
         }
         for m in members
     ]
     formset = CostShareFormSet(request.POST or None, initial=initial, prefix="keys")
-    if request.method == "POST" and formset.is_valid():
+    rows_changed = request.method == "POST" and not _rows_match(formset, members)
+    if rows_changed:
+        # A member joined or left while the page was open, or the form was tampered with:
+        # the keys typed are shown again against the members of now, to be checked.
+        formset = CostShareFormSet(
+            initial=_typed_keys(request.POST, members, initial), prefix="keys"
+        )
+    if request.method == "POST" and not rows_changed and formset.is_valid():
         services.set_cost_shares(
             alliance=alliance,
             rows=[
@@ -104,5 +112,31 @@ def cost_sharing(request, pk):
             "economics",
             rows=list(zip(members, formset.forms, strict=True)),
             formset=formset,
+            rows_changed=rows_changed,
         ),
     )
+
+
+def _rows_match(formset, members) -> bool:
+    """Do the rows posted stand for the members of now, in their order?"""
+    if not formset.management_form.is_valid() or formset.total_form_count() != len(members):
+        return False
+    for index, member in enumerate(members):
+        posted = formset.data.get(f"{formset.prefix}-{index}-association")
+        if posted not in (None, "", str(member.pk)):
+            return False
+    return True
+
+
+def _typed_keys(post, members, initial):
+    """The keys as typed, matched to the members by their id; the others as they were."""
+    typed = {}
+    for index in range(len(post)):
+        association = post.get(f"keys-{index}-association", "")
+        if association.isascii() and association.isdigit():
+            typed[int(association)] = {
+                "association": int(association),
+                "percent": post.get(f"keys-{index}-percent", ""),
+                "basis": post.get(f"keys-{index}-basis", ""),
+            }
+    return [typed.get(member.pk, row) for member, row in zip(members, initial, strict=True)]

@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Logged-in pages show tenant data: never kept by a browser's or a proxy's cache.
+    "core.middleware.PrivatePagesMiddleware",
     # In place of Django's LocaleMiddleware, after authentication: the language is the one
     # the user chose (stored on them, or the cookie), never the browser's (accounts/language.py).
     "accounts.language.ChosenLanguageMiddleware",
@@ -164,6 +166,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # warns about rotating IPs to bypass *IP* limits, which we do not rely on.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_FORM_FIELD = "username"
+# One counter per address whatever its case (accounts/lockout.py).
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_lockout"
 
 # French for everyone until they choose English in the header or « Mon compte »; each language
 # is named in itself in the menus. The choice lives on the user and in Django's language cookie.

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from alliances.models import Action, Alliance
-from alliances.tests.factories import AllianceFactory
+from alliances.tests.factories import AllianceFactory, signed_pdf_file
 from evaluation.models import Indicator, Measurement, SteeringDecision
 from organisations.models import Association
 
@@ -118,7 +118,7 @@ def test_evidence_is_served_only_through_the_access_checked_view(
         {
             "date": "2026-03-31",
             "evidence_text": "Entretiens avec les directions",
-            "evidence_file": SimpleUploadedFile("compte-rendu.pdf", b"%PDF-1.4 compte rendu"),
+            "evidence_file": signed_pdf_file("compte-rendu.pdf"),
         },
     )
     measurement = Measurement.objects.get()
@@ -271,7 +271,7 @@ def test_a_mistyped_measurement_can_be_removed_with_its_evidence(
         {
             "date": "2026-03-31",
             "evidence_text": "Entretiens",
-            "evidence_file": SimpleUploadedFile("cr.pdf", b"%PDF-1.4 cr"),
+            "evidence_file": signed_pdf_file("cr.pdf"),
         },
     )
     measurement = Measurement.objects.get()

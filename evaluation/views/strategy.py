@@ -317,8 +317,12 @@ def _operational_form(request, alliance, capability, instance, strategic):
     typed (no JavaScript needed)."""
     vision = vision_of(alliance)
     initial = {"strategic_objective": strategic} if strategic else {}
+    # Bound on any POST, an empty one included (the SMART panel reads the cleaned data).
     form = OperationalObjectiveForm(
-        request.POST or None, instance=instance, alliance=alliance, initial=initial
+        request.POST if request.method == "POST" else None,
+        instance=instance,
+        alliance=alliance,
+        initial=initial,
     )
     confirm = None
     if request.method == "POST" and form.is_valid():
