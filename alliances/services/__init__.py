@@ -11,6 +11,7 @@ from .alliances import (
     update_alliance,
     what_goes_with,
 )
+from .partner_import import import_partners, set_partner_import_mapping, start_partner_import
 from .partners import delete_partner, delete_partner_item, save_partner, save_partner_item
 from .steps import (
     create_action,
@@ -25,6 +26,9 @@ from .steps import (
 )
 
 __all__ = [
+    "import_partners",
+    "set_partner_import_mapping",
+    "start_partner_import",
     "MembershipError",
     "answer_co_member_invitation",
     "create_action",
