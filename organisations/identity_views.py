@@ -5,6 +5,8 @@ It answers a fragment: a short message, and the values to put in the form's fiel
 asks the public API about a number that passed its checksum, and returns public data.
 """
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils.formats import date_format
@@ -108,14 +110,17 @@ def identity_lookup_view(request):
             )
         else:
             checked_on = date_format(identity.checked_on, "SHORT_DATE_FORMAT")
+            fill = {
+                "fields": fill_values(identity, target),
+                "note": _("Filled from the %(source)s on %(date)s")
+                % {"source": SOURCE_NAME, "date": checked_on},
+            }
+            # In an attribute (escaped by the template), not a <script> block: htmx drops
+            # those it swaps in that are not JavaScript.
             context.update(
                 identity=identity,
                 source=SOURCE_NAME,
                 checked_on=checked_on,
-                fill={
-                    "fields": fill_values(identity, target),
-                    "note": _("Filled from the %(source)s on %(date)s")
-                    % {"source": SOURCE_NAME, "date": checked_on},
-                },
+                fill_json=json.dumps(fill, ensure_ascii=False),
             )
     return render(request, "organisations/_identity_lookup_result.html", context)

@@ -156,9 +156,9 @@ def test_the_sign_up_lookup_fills_the_association_fields(client, identity_api):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert '"id_association-name": "SOLIDARITES LYON NORD (SLN)"' in html
-    assert '"id_association-department": "69"' in html
-    assert '"id_association-rna": "W691234567"' in html
+    assert "&quot;id_association-name&quot;: &quot;SOLIDARITES LYON NORD (SLN)&quot;" in html
+    assert "&quot;id_association-department&quot;: &quot;69&quot;" in html
+    assert "&quot;id_association-rna&quot;: &quot;W691234567&quot;" in html
     assert "API Recherche d&#x27;entreprises" in html or "API Recherche d'entreprises" in html
     assert "DUPONTEL" not in html.upper()
 
@@ -167,8 +167,8 @@ def test_the_sign_up_lookup_fills_the_association_fields(client, identity_api):
 def test_the_partner_lookup_suggests_the_actor_type(client, identity_api):
     html = _ask(client, "216901231", target="partner").content.decode()
 
-    assert '"id_actor_type": "local_authority"' in html
-    assert '"id_identity_checked_on": "' in html
+    assert "&quot;id_actor_type&quot;: &quot;local_authority&quot;" in html
+    assert "&quot;id_identity_checked_on&quot;: &quot;" in html
     assert "MARTIN" not in html  # the mayor is a person, as leaders are
 
 

@@ -86,7 +86,7 @@
     if (!target || target.id !== "identity-lookup-result") { return; }
     var data = target.querySelector("#identity-fill");
     if (!data) { return; }
-    var fill = JSON.parse(data.textContent);
+    var fill = JSON.parse(data.getAttribute("data-fill"));
     Object.keys(fill.fields).forEach(function (id) {
       var field = document.getElementById(id);
       if (!field) { return; }
@@ -105,7 +105,7 @@
       var note = holder.parentNode.querySelector("[data-identity-source]");
       if (!note) {
         note = document.createElement("div");
-        note.className = "form-text text-success";
+        note.className = "form-text";
         note.setAttribute("data-identity-source", "");
         holder.insertAdjacentElement("afterend", note);
       }
