@@ -27,7 +27,7 @@ TYPES = ["Association", "Entreprise", "Collectivité", "Fondation", "Réseau", "
 
 
 def _siren(i: int) -> str:
-    base = f"{100000000 + i * 7:09d}"[:8]
+    base = f"{30000000 + i:08d}"
     return base + luhn.calc_check_digit(base)
 
 
