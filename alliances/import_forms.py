@@ -1,6 +1,7 @@
 """The forms of the partner directory import: the file, then which column holds what."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import partner_import
@@ -48,7 +49,9 @@ class PartnerImportMappingForm(forms.Form):
         ]
         for name, label in partner_import.FIELDS.items():
             self.fields[f"column_{name}"] = forms.ChoiceField(
-                label=label, choices=choices, required=name in partner_import.REQUIRED
+                label=capfirst(label),
+                choices=choices,
+                required=name in partner_import.REQUIRED,
             )
 
     def field_rows(self):

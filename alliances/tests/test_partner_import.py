@@ -39,7 +39,7 @@ def test_a_utf8_csv_with_a_bom_and_semicolons_is_sorted_row_by_row():
     association = AssociationFactory()
     mairie = PartnerFactory(
         association=association,
-        name="Ville de Villeurbanne",
+        name="Ville de Lyon",
         siren="216901231",
         actor_type=ActorType.LOCAL_AUTHORITY,
         website="",
@@ -53,11 +53,11 @@ def test_a_utf8_csv_with_a_bom_and_semicolons_is_sorted_row_by_row():
     assert [row.line for row in outcome.create] == [4, 5, 8, 9]
     reasons = _reasons(outcome)
     assert sorted(reasons) == [6, 7, 10, 11, 12]
-    assert "line 5" in reasons[6]  # the same row twice
+    assert "ligne 5" in reasons[6]  # the same row twice
     assert "SIREN" in reasons[7]  # its check digit is wrong
     assert "690" in reasons[10]
     assert "Équipement culturel" in reasons[11]
-    assert "name" in reasons[12]
+    assert "nom" in reasons[12]
     assert outcome.blank == 2
 
 
@@ -94,7 +94,7 @@ def test_an_excel_file_with_numbers_formulas_and_blank_rows_is_read():
     assert created[4]["postal_code"] == "01000"  # the number 1000 of the spreadsheet
     reasons = _reasons(outcome)
     assert "=1+1" in reasons[5]
-    assert "line 4" in reasons[6]
+    assert "ligne 4" in reasons[6]
     assert outcome.blank == 1
 
 
@@ -132,7 +132,7 @@ def test_the_import_creates_and_completes_with_history(django_user_model):
     association = AssociationFactory()
     mairie = PartnerFactory(
         association=association,
-        name="Ville de Villeurbanne",
+        name="Ville de Lyon",
         siren="216901231",
         actor_type=ActorType.LOCAL_AUTHORITY,
         description="Notre interlocuteur historique",
@@ -152,10 +152,10 @@ def test_the_import_creates_and_completes_with_history(django_user_model):
     assert (result.created, result.merged, result.refused) == (4, 1, 5)
     assert Partner.objects.filter(association=association).count() == 5
     mairie.refresh_from_db()
-    assert mairie.name == "Ville de Villeurbanne"
+    assert mairie.name == "Ville de Lyon"
     assert mairie.description == "Notre interlocuteur historique"
-    assert (mairie.postal_code, mairie.city) == ("69100", "Villeurbanne")
-    assert mairie.website == "https://www.villeurbanne.fr"
+    assert (mairie.postal_code, mairie.city) == ("69001", "Lyon")
+    assert mairie.website == "https://www.lyon.fr"
     assert Partner.history.filter(association=association).count() == 4 + 1 + 1
     formula = Partner.objects.get(association=association, name__startswith="=")
     assert formula.actor_type == ActorType.ASSOCIATION
@@ -221,7 +221,7 @@ def test_a_mapping_that_uses_one_column_twice_is_refused_and_kept(client, world)
     )
 
     assert response.status_code == 200
-    assert "already fills" in response.content.decode() or "remplit" in response.content.decode()
+    assert "remplit déjà" in response.content.decode()
     upload.refresh_from_db()
     assert upload.default_actor_type == ""
 

@@ -176,9 +176,9 @@ def test_the_partner_lookup_suggests_the_actor_type(client, identity_api):
 @pytest.mark.parametrize(
     ("number", "message"),
     [
-        (SLOW_SIREN, "does not answer"),
-        (BROKEN_SIREN, "does not answer"),
-        ("900000019", "No organisation with this number"),
+        (SLOW_SIREN, "ne répond pas"),
+        (BROKEN_SIREN, "ne répond pas"),
+        ("900000019", "Aucune organisation"),
         ("775671465", "SIREN"),
     ],
 )
