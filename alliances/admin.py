@@ -25,3 +25,6 @@ class PartnerImportAdmin(admin.ModelAdmin):
     exclude = ["content"]
     readonly_fields = ["association", "uploaded_by", "file_name", "mapping", "imported_at"]
     raw_id_fields = ["association", "uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False  # made by an upload of the partner directory, never by hand
