@@ -155,9 +155,10 @@ def read_table(file_name: str, content: bytes) -> list[list[str]]:
 
 
 def _read_csv(content: bytes) -> list[list[str]]:
-    # UTF-8 (with or without the BOM Excel writes) first; cp1252, the « CSV (séparateur:
-    # point-virgule) » of a French Excel, decodes any byte string, so it comes last.
-    for encoding in ("utf-8-sig", "cp1252"):
+    # UTF-8 (with or without the BOM Excel writes) first, then cp1252, the « CSV (séparateur:
+    # point-virgule) » of a French Excel; latin-1 decodes any byte string (cp1252 leaves five
+    # bytes undefined), so nothing ends in an error page.
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             text = content.decode(encoding)
             break

@@ -120,6 +120,11 @@ def test_another_association_s_partners_are_not_merged_into():
     assert other.pk not in [row.partner_id for row in outcome.merge]
 
 
+def test_bytes_no_encoding_knows_are_read_rather_than_an_error():
+    table = partner_import.read_table("bizarre.csv", b"Nom;Ville\r\nAsso \x81\x8d;Lyon\r\n")
+    assert table[1][1] == "Lyon"
+
+
 def test_an_unreadable_file_is_refused_whole():
     with pytest.raises(partner_import.ImportFileError):
         partner_import.read_table("vide.csv", b"\r\n;;\r\n")
@@ -260,3 +265,26 @@ def test_a_reader_cannot_import(client, world):
 
     assert response.status_code == 403
     assert not PartnerImport.objects.exists()
+
+
+def test_the_preview_costs_the_same_queries_whatever_the_directory_and_file(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.editor)
+
+    def preview_queries(name):
+        upload = start_partner_import(
+            association=world.association, by=None, file_name=name, content=_fixture(name)
+        )
+        set_partner_import_mapping(
+            upload=upload, mapping=upload.mapping, default_actor_type="company"
+        )
+        url = reverse("alliances:partner_import_preview", args=[world.association.pk, upload.pk])
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    small = preview_queries("partenaires_cp1252.csv")
+    PartnerFactory.create_batch(30, association=world.association)
+    assert preview_queries("partenaires_utf8_bom.csv") == small
