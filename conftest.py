@@ -6,7 +6,7 @@ import pytest
 
 from core.tests.world import build_world
 
-pytest_plugins = ["core.tests.fixtures"]
+pytest_plugins = ["core.tests.fixtures", "organisations.tests.identity_server"]
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from core.dashboard import collect_panels
 from organisations import services as org_services
 from organisations.access import association_capability
+from organisations.identity_lookup import is_enabled as identity_lookup_enabled
 from organisations.models import Association, Invitation
 from organisations.switcher import current_organisation, set_current_organisation
 
@@ -166,5 +167,9 @@ def signup(request):
     return render(
         request,
         "accounts/signup.html",
-        {"user_form": user_form, "association_form": association_form},
+        {
+            "user_form": user_form,
+            "association_form": association_form,
+            "identity_lookup_enabled": identity_lookup_enabled(),
+        },
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from core.collation import FrenchOrder
 from core.pdf_uploads import pdf_problem
-from organisations.identifiers import normalise_siren, normalise_siret
+from organisations.identifiers import normalise_rna, normalise_siren, normalise_siret
 from organisations.models import Association
 
 from .budget import keys_add_up
@@ -502,6 +502,12 @@ class PartnerForm(Crispy, forms.ModelForm):
         max_length=25,
         help_text=_("14 digits: the SIREN followed by the establishment number."),
     )
+    rna = forms.CharField(
+        label=_("RNA number"),
+        required=False,
+        max_length=20,
+        help_text=_("For an association: W followed by 9 digits."),
+    )
     tags_text = forms.CharField(
         label=_("Tags"),
         required=False,
@@ -511,10 +517,30 @@ class PartnerForm(Crispy, forms.ModelForm):
 
     class Meta:
         model = Partner
-        fields = ["name", "actor_type", "siren", "siret", "territory", "website", "description"]
+        fields = [
+            "name",
+            "acronym",
+            "actor_type",
+            "siren",
+            "siret",
+            "rna",
+            "address",
+            "postal_code",
+            "city",
+            "legal_form",
+            "main_activity",
+            "creation_date",
+            "is_closed",
+            "territory",
+            "website",
+            "description",
+            "identity_checked_on",
+        ]
 
     def __init__(self, *args, association, **kwargs):
         super().__init__(*args, **kwargs)
+        # Set by the identity lookup (static/js/app.js) when it fills the fields.
+        self.fields["identity_checked_on"].widget = forms.HiddenInput()
         self.association = association
         self.instance.association = association
         if self.instance.pk:
@@ -525,6 +551,15 @@ class PartnerForm(Crispy, forms.ModelForm):
 
     def clean_siret(self):
         return normalise_siret(self.cleaned_data["siret"])
+
+    def clean_rna(self):
+        return normalise_rna(self.cleaned_data["rna"])
+
+    def clean_postal_code(self):
+        code = "".join(self.cleaned_data["postal_code"].split())
+        if code and not (len(code) == 5 and code.isdigit()):
+            raise forms.ValidationError(_("A postal code has 5 digits."))
+        return code
 
     def tag_names(self):
         raw = self.cleaned_data.get("tags_text") or ""

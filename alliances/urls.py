@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import alliance_pages, items, partners, running
+from .views import alliance_pages, items, partner_import, partners, running
 
 app_name = "alliances"
 
@@ -11,6 +11,26 @@ urlpatterns = [
         "partenaires/association/<int:pk>/nouveau/",
         partners.partner_create,
         name="partner_create",
+    ),
+    path(
+        "partenaires/association/<int:pk>/import/",
+        partner_import.partner_import_upload,
+        name="partner_import",
+    ),
+    path(
+        "partenaires/association/<int:pk>/import/<int:import_pk>/colonnes/",
+        partner_import.partner_import_mapping,
+        name="partner_import_mapping",
+    ),
+    path(
+        "partenaires/association/<int:pk>/import/<int:import_pk>/apercu/",
+        partner_import.partner_import_preview,
+        name="partner_import_preview",
+    ),
+    path(
+        "partenaires/association/<int:pk>/import/<int:import_pk>/importer/",
+        partner_import.partner_import_confirm,
+        name="partner_import_confirm",
     ),
     path("partenaires/<int:pk>/", partners.partner_detail, name="partner_detail"),
     path("partenaires/<int:pk>/modifier/", partners.partner_edit, name="partner_edit"),

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import identity_views, views
 
 app_name = "organisations"
 
 urlpatterns = [
+    path("identite/recherche/", identity_views.identity_lookup_view, name="identity_lookup"),
     path("organisation/", views.switch_organisation, name="switch_organisation"),
     path("associations/<int:pk>/", views.association_detail, name="association_detail"),
     path("associations/<int:pk>/modifier/", views.association_edit, name="association_edit"),

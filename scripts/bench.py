@@ -41,6 +41,8 @@ USERS = int(os.environ.get("BENCH_USERS", "10"))
 DURATION = os.environ.get("BENCH_DURATION", "240s")
 THINK = os.environ.get("BENCH_THINK", "0.5-1.5")
 BULK = int(os.environ.get("BENCH_BULK", "200"))
+# The partner directory import: rows of the spreadsheet imported (target: 10,000 in ≤ 30 s).
+IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "10000"))
 WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", str(2 * (os.cpu_count() or 2) + 1)))
 OUT = ROOT / "bench"
 PASSWORD = "bench-faire-alliance-2026"
@@ -273,6 +275,21 @@ def main():
         str(n): json.loads(manage(n, "bench_digests", "--owners", capture=True))
         for n in (N_SMALL, N)
     }
+    log(f"partner directory import: {IMPORT_ROWS:,} rows of a messy CSV, then XLSX (rolled back)")
+    results["partner_import"] = [
+        json.loads(
+            manage(
+                N,
+                "bench_partner_import",
+                "--rows",
+                str(IMPORT_ROWS),
+                "--format",
+                fmt,
+                capture=True,
+            )
+        )
+        for fmt in ("csv", "xlsx")
+    ]
 
     targets_file = OUT / "targets.json"
     targets_file.write_text(manage(N, "bench_targets", "--users", str(USERS), capture=True))
@@ -464,6 +481,16 @@ def print_table(results):
         print(
             f"deleting an alliance and its {figures['measurements']} measurements (N = {n}): "
             f"{figures['queries']} queries, {figures['history_rows']} of them its rows' history"
+        )
+    print()
+    print("Partner directory import (upload + dry run + import, rolled back)")
+    for figures in results.get("partner_import", []):
+        print(
+            f"  {figures['rows']:,} rows, {figures['format']:<4}  {figures['total_s']:>7} s   "
+            f"{mark(figures['total_s'] <= 30)} (≤ 30 s; upload {figures['upload_s']} s, "
+            f"dry run {figures['dry_run_s']} s, import {figures['import_s']} s: "
+            f"{figures['created']} added, {figures['merged']} completed, "
+            f"{figures['refused']} refused)"
         )
     pdf = results["pdf"]
     print()

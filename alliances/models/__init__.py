@@ -18,6 +18,7 @@ from .economics import (
     Resource,
     ResourceKind,
 )
+from .partner_import import PartnerImport
 from .partners import (
     FAMILY_OF,
     ActorFamily,
@@ -93,6 +94,7 @@ __all__ = [
     "AlliancePartner",
     "Contact",
     "Partner",
+    "PartnerImport",
     "PartnerTag",
     "PartnershipForm",
     "RelationshipEvent",

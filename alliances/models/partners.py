@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from core.collation import FrenchOrder
 from core.history import HistoricalRecords
 from organisations.identifiers import (
+    normalise_rna,
     normalise_siren,
     normalise_siret,
+    validate_rna,
     validate_siren,
     validate_siret,
 )
@@ -87,6 +89,24 @@ class Partner(models.Model):
         _("SIRET number"), max_length=14, blank=True, validators=[validate_siret]
     )
     territory = models.CharField(_("territory"), max_length=200, blank=True)
+    # The identity, typed or filled from the SIREN/SIRET/RNA (organisations/identity_lookup.py).
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    rna = models.CharField(_("RNA number"), max_length=10, blank=True, validators=[validate_rna])
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    legal_form = models.CharField(_("legal form"), max_length=120, blank=True)
+    main_activity = models.CharField(_("main activity (NAF)"), max_length=10, blank=True)
+    creation_date = models.DateField(_("creation date"), null=True, blank=True)
+    is_closed = models.BooleanField(
+        _("closed"), default=False, help_text=_("Ceased activity according to INSEE.")
+    )
+    identity_checked_on = models.DateField(
+        _("identity checked on"),
+        null=True,
+        blank=True,
+        help_text=_("When the identity was last filled from the API Recherche d'entreprises."),
+    )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("what it brings"), blank=True)
     tags = models.ManyToManyField(
@@ -116,6 +136,7 @@ class Partner(models.Model):
     def clean(self):
         self.siren = normalise_siren(self.siren)
         self.siret = normalise_siret(self.siret)
+        self.rna = normalise_rna(self.rna)
         if self.siren and self.siret and not self.siret.startswith(self.siren):
             raise ValidationError(
                 {"siret": _("A SIRET number starts with the SIREN number of the organisation.")}

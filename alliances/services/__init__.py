@@ -12,6 +12,7 @@ from .alliances import (
     what_goes_with,
     what_stays_without,
 )
+from .partner_import import import_partners, set_partner_import_mapping, start_partner_import
 from .partners import delete_partner, delete_partner_item, save_partner, save_partner_item
 from .steps import (
     create_action,
@@ -26,6 +27,9 @@ from .steps import (
 )
 
 __all__ = [
+    "import_partners",
+    "set_partner_import_mapping",
+    "start_partner_import",
     "MembershipError",
     "answer_co_member_invitation",
     "create_action",

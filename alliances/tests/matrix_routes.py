@@ -9,6 +9,7 @@ from alliances.models import (
     SelectionCriterion,
     SwotItem,
 )
+from alliances.tests import matrix_partner_import
 from alliances.tests.factories import (
     ActionFactory,
     AllianceFactory,
@@ -121,6 +122,7 @@ def _extend_alliances(world):
     )
     # A spare partner with nothing depending on it, for the delete route.
     world.objects["free_partner"] = PartnerFactory(association=association, name="Libre")
+    matrix_partner_import.extend_world(world)
 
 
 def _association(w):
@@ -531,4 +533,4 @@ ALLIANCE_ROUTES = [
     ),
 ]
 
-ROUTES += ALLIANCE_ROUTES
+ROUTES += ALLIANCE_ROUTES + matrix_partner_import.ROUTES

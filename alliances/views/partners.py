@@ -21,6 +21,7 @@ from alliances.models import (
     RelationshipEvent,
 )
 from organisations.access import get_association_for_user
+from organisations.identity_lookup import is_enabled as identity_lookup_enabled
 
 
 def _member_partner(request, pk, *, write=False):
@@ -96,6 +97,8 @@ def partner_create(request, pk):
             "form": form,
             "title": _("Add a partner to the directory"),
             "cancel_url": request.build_absolute_uri("../"),
+            "identity_target": "partner",
+            "identity_lookup_enabled": identity_lookup_enabled(),
         },
     )
 
@@ -145,6 +148,8 @@ def partner_edit(request, pk):
             "form": form,
             "title": _("Edit %(name)s") % {"name": partner.name},
             "cancel_url": request.build_absolute_uri("../"),
+            "identity_target": "partner",
+            "identity_lookup_enabled": identity_lookup_enabled(),
         },
     )
 

@@ -17,6 +17,12 @@ SECRET_KEY = env("SECRET_KEY", default="insecure-local-key-change-me-0123456789a
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# « Dites-le-nous une fois »: the public API Recherche d'entreprises fills an organisation's
+# identity from its SIREN, SIRET or RNA number (organisations/identity_lookup.py). Empty: off.
+IDENTITY_LOOKUP_URL = env(
+    "IDENTITY_LOOKUP_URL", default="https://recherche-entreprises.api.gouv.fr"
+)
+IDENTITY_LOOKUP_TIMEOUT = env.float("IDENTITY_LOOKUP_TIMEOUT", default=3.0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -29,3 +29,5 @@ PREPARED_CHECK = True
 # connection would change the next one's count of queries (core/tests/test_prepared.py
 # tests it).
 PREPARED_ON_SERVER = False
+# Never the internet: the identity lookup's tests serve recorded answers from a local server.
+IDENTITY_LOOKUP_URL = ""

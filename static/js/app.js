@@ -78,4 +78,38 @@
     window.clearTimeout(resizing);
     resizing = window.setTimeout(markScrollingTables, 150);
   });
+  // « Remplir depuis le SIREN, SIRET ou RNA » (templates/organisations/_identity_lookup_box.html):
+  // the server's answer carries the values as JSON; each filled field gets the source and date
+  // under it. Empty values are not sent, so what the user typed elsewhere stays.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail && event.detail.target;
+    if (!target || target.id !== "identity-lookup-result") { return; }
+    var data = target.querySelector("#identity-fill");
+    if (!data) { return; }
+    var fill = JSON.parse(data.getAttribute("data-fill"));
+    Object.keys(fill.fields).forEach(function (id) {
+      var field = document.getElementById(id);
+      if (!field) { return; }
+      var value = fill.fields[id];
+      if (field.type === "checkbox") {
+        field.checked = !!value;
+      } else if (field.tagName === "SELECT") {
+        if (!field.querySelector('option[value="' + String(value).replace(/"/g, "") + '"]')) { return; }
+        field.value = value;
+      } else {
+        field.value = value;
+      }
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+      if (field.type === "hidden") { return; }
+      var holder = field.closest(".form-check") || field;
+      var note = holder.parentNode.querySelector("[data-identity-source]");
+      if (!note) {
+        note = document.createElement("div");
+        note.className = "form-text";
+        note.setAttribute("data-identity-source", "");
+        holder.insertAdjacentElement("afterend", note);
+      }
+      note.textContent = fill.note;
+    });
+  });
 })();
