@@ -55,3 +55,22 @@ EVALUATION = register(
         bulk_subjects=bulk_subjects,
     )
 )
+
+
+def dossier_context(alliance):
+    """What the alliance's dossier de présentation (alliances/report_kind.py) shows of its
+    objectives, when they are set: the shared vision and the objectives, in priority order."""
+    from django.db.models import Prefetch
+
+    from .models import OperationalObjective, StrategicObjective, Vision
+
+    objectives = StrategicObjective.objects.filter(alliance=alliance).prefetch_related(
+        Prefetch(
+            "operational_objectives",
+            queryset=OperationalObjective.objects.order_by("deadline", "pk"),
+        )
+    )
+    return {
+        "vision": Vision.objects.filter(alliance=alliance).first(),
+        "objectives": list(objectives.order_by("priority", "pk")),
+    }
