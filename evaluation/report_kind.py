@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.access import alliance_capability
 from alliances.models import Alliance, AllianceSummary
-from organisations.access import require
+from organisations.access import association_capability, require
 from reports.kinds import ReportKind, register
 
 from .report_data import build_context
@@ -16,6 +16,12 @@ from .report_data import build_context
 def check_access(request, alliance, write=False):
     """Whoever sees the alliance sees its reports; its editors ask for them."""
     return require(alliance_capability(request.user, alliance), write=write)
+
+
+def check_share(request, alliance):
+    """The admins of the lead association hand its reports over (a share link)."""
+    require(alliance_capability(request.user, alliance))
+    return require(association_capability(request.user, alliance.lead_id), admin=True)
 
 
 def title(alliance):
@@ -49,6 +55,7 @@ EVALUATION = register(
         title=title,
         filename=filename,
         check_access=check_access,
+        check_share=check_share,
         select_related=("lead",),
         subject_url=lambda alliance: reverse("evaluation:analysis", args=[alliance.pk]),
         changed_at=changed_at,
