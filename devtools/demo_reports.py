@@ -1,0 +1,50 @@
+"""One ready report of each kind in the demo, made once every stored figure is in: the
+diagnostic, the impact evaluation, the dossier de présentation and the network's overview,
+each with its web version, so the demo shows them without waiting for a worker."""
+
+from alliances.models import Alliance
+from diagnostics.models import Campaign
+from reports.kinds import get_kind
+from reports.models import Report
+from reports.services import request_report
+from reports.tasks import render_report
+
+
+def _subjects(demo):
+    association = demo.association
+    alliance = Alliance.objects.filter(
+        lead=association, title="Pôle mutualisé de fonctions support"
+    ).first()
+    campaign = (
+        Campaign.objects.filter(association=association, status=Campaign.Status.CLOSED)
+        .order_by("-opened_at")
+        .first()
+    )
+    admin = demo.accounts.get("Association admin")
+    head = demo.accounts.get("Network head")
+    return [
+        ("diagnostic", campaign, admin),
+        ("evaluation", alliance, admin),
+        ("dossier", alliance, admin),
+        ("network", demo.network, head),
+    ]
+
+
+def seed_reports(demo) -> list[Report]:
+    """Idempotent: a kind that already has a ready report with its web version is skipped."""
+    made = []
+    for code, subject, user in _subjects(demo):
+        if subject is None or user is None:
+            continue
+        ready = (
+            Report.objects.of_subject(subject)
+            .filter(kind=code, status=Report.Status.READY)
+            .exclude(html_file="")
+        )
+        if ready.exists():
+            continue
+        report = request_report(get_kind(code), subject, user)
+        # Runs the task in this process; the message sent after commit then finds it done.
+        render_report.apply(args=[report.pk])
+        made.append(report)
+    return made
