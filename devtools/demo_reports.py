@@ -2,6 +2,8 @@
 diagnostic, the impact evaluation, the dossier de présentation and the network's overview,
 each with its web version, so the demo shows them without waiting for a worker."""
 
+from django.db import transaction
+
 from alliances.models import Alliance
 from diagnostics.models import Campaign
 from reports.kinds import get_kind
@@ -43,8 +45,11 @@ def seed_reports(demo) -> list[Report]:
         )
         if ready.exists():
             continue
-        report = request_report(get_kind(code), subject, user)
-        # Runs the task in this process; the message sent after commit then finds it done.
-        render_report.apply(args=[report.pk])
+        # Rendered here, inside the transaction: the message sent on commit (to a worker, or to
+        # the web process's report thread) then finds it done instead of rendering it again
+        # alongside (two writers on the demo's SQLite file: « database is locked »).
+        with transaction.atomic():
+            report = request_report(get_kind(code), subject, user)
+            render_report.apply(args=[report.pk])
         made.append(report)
     return made
