@@ -10,6 +10,7 @@ import secrets
 from datetime import timedelta
 
 from django.contrib.auth.hashers import check_password, make_password
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -21,6 +22,10 @@ EXPIRY_DAYS = (7, 30, 90)
 
 #: The session key holding the links whose password this browser gave.
 SESSION_KEY = "share_links_unlocked"
+#: Wrong passwords allowed on one link in a quarter of an hour, from anyone: the token is
+#: already secret, this keeps a leaked link's password from being guessed.
+MAX_PASSWORD_TRIES = 10
+PASSWORD_TRIES_WINDOW = 15 * 60
 
 
 class NotShareable(Exception):
@@ -75,3 +80,21 @@ def active_link(token: str) -> ShareLink | None:
 
 def password_matches(link: ShareLink, password: str) -> bool:
     return bool(link.password) and check_password(password, link.password)
+
+
+def _tries_key(link):
+    return f"share-link-password-tries:{link.pk}"
+
+
+def too_many_tries(link: ShareLink) -> bool:
+    """Counted in the cache: losing it (Redis down) only forgets a few wrong tries."""
+    return (cache.get(_tries_key(link)) or 0) >= MAX_PASSWORD_TRIES
+
+
+def count_wrong_try(link: ShareLink) -> None:
+    key = _tries_key(link)
+    if not cache.add(key, 1, PASSWORD_TRIES_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired in between
+            cache.add(key, 1, PASSWORD_TRIES_WINDOW)

@@ -113,13 +113,19 @@ def _open_link(request, token):
         return link, None
     form = SharePasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if sharing.password_matches(link, form.cleaned_data["password"]):
+        if sharing.too_many_tries(link):
+            form.add_error(
+                "password", _("Too many wrong passwords: try again in a quarter of an hour.")
+            )
+        elif sharing.password_matches(link, form.cleaned_data["password"]):
             request.session[sharing.SESSION_KEY] = [
                 *request.session.get(sharing.SESSION_KEY, []),
                 link.pk,
             ]
             return None, redirect(request.path)
-        form.add_error("password", _("This is not the password of this link."))
+        else:
+            sharing.count_wrong_try(link)
+            form.add_error("password", _("This is not the password of this link."))
     return None, render(
         request, "reports/share_password.html", {"form": form, "title": link.report.title}
     )

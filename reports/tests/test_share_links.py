@@ -138,3 +138,20 @@ def test_the_report_web_page_is_the_stored_html_with_links_back(client, world, r
     assert "Version du 1er mars" in page
     assert reverse("reports:download", args=[report.pk]) in page
     assert "<!--report-web-bar-->" not in page
+
+
+def test_after_ten_wrong_passwords_even_the_right_one_waits(client, world, report):
+    from django.core.cache import cache
+
+    link = _make_link(client, world, report, password="tournesol-2026")
+    cache.delete(sharing._tries_key(link))
+    url = reverse("reports:shared", args=[link.token])
+    for _ in range(sharing.MAX_PASSWORD_TRIES):
+        client.post(url, {"password": "mauvais-mot"})
+
+    response = client.post(url, {"password": "tournesol-2026"})
+
+    assert response.status_code == 200
+    assert "Trop de mots de passe erronés" in response.content.decode()
+    assert client.get(url).content.decode().count("Version du 1er mars") == 0
+    cache.delete(sharing._tries_key(link))
