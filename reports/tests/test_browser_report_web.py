@@ -67,6 +67,12 @@ def test_every_report_kind_reads_as_a_web_page_by_keyboard_without_axe_violation
         page.keyboard.press("Tab")
         expect(page.get_by_role("link", name="Télécharger le PDF")).to_be_focused()
         assert_accessible(page, report.kind)
+        # On a phone, the page never gets wider than the screen (a wide table scrolls in its box).
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.reload()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, report.kind
+        assert_accessible(page, f"{report.kind} on a phone")
+        page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_a_share_link_opens_in_a_private_window_is_counted_then_revoked(
