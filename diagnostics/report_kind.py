@@ -20,6 +20,11 @@ def check_access(request, campaign, write=False):
     return capability
 
 
+def check_share(request, campaign):
+    """The association's admins hand its reports over (a share link)."""
+    return require(association_capability(request.user, campaign.association_id), admin=True)
+
+
 def build_context(campaign):
     data = results.campaign_results(campaign, with_comments=True, radar_id="radar", links=False)
     return {
@@ -65,6 +70,7 @@ DIAGNOSTIC = register(
         title=title,
         filename=filename,
         check_access=check_access,
+        check_share=check_share,
         select_related=("association", "version"),
         subject_url=lambda campaign: reverse("diagnostics:campaign_detail", args=[campaign.pk]),
         changed_at=changed_at,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.access import alliance_capability
 from alliances.models import Alliance, AllianceSummary
-from organisations.access import require
+from organisations.access import association_capability, require
 from reports.kinds import ReportKind, register
 
 from .report_data import build_context
@@ -16,6 +16,12 @@ from .report_data import build_context
 def check_access(request, alliance, write=False):
     """Whoever sees the alliance sees its reports; its editors ask for them."""
     return require(alliance_capability(request.user, alliance), write=write)
+
+
+def check_share(request, alliance):
+    """The admins of the lead association hand its reports over (a share link)."""
+    require(alliance_capability(request.user, alliance))
+    return require(association_capability(request.user, alliance.lead_id), admin=True)
 
 
 def title(alliance):
@@ -49,9 +55,29 @@ EVALUATION = register(
         title=title,
         filename=filename,
         check_access=check_access,
+        check_share=check_share,
         select_related=("lead",),
         subject_url=lambda alliance: reverse("evaluation:analysis", args=[alliance.pk]),
         changed_at=changed_at,
         bulk_subjects=bulk_subjects,
     )
 )
+
+
+def dossier_context(alliance):
+    """What the alliance's dossier de présentation (alliances/report_kind.py) shows of its
+    objectives, when they are set: the shared vision and the objectives, in priority order."""
+    from django.db.models import Prefetch
+
+    from .models import OperationalObjective, StrategicObjective, Vision
+
+    objectives = StrategicObjective.objects.filter(alliance=alliance).prefetch_related(
+        Prefetch(
+            "operational_objectives",
+            queryset=OperationalObjective.objects.order_by("deadline", "pk"),
+        )
+    )
+    return {
+        "vision": Vision.objects.filter(alliance=alliance).first(),
+        "objectives": list(objectives.order_by("priority", "pk")),
+    }

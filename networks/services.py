@@ -219,16 +219,16 @@ def leave_network(*, membership: NetworkMembership):
 
 
 def _withdraw_network_reports(network):
-    """The network's PDFs made so far hold the data of the member that has just left, which
-    its heads may no longer see: they go, files included (once the leaving is committed). A
-    report still queued reads the data when it runs, after this commit: it is kept. The next
-    one asked for is made without the member."""
+    """The network's reports made so far hold the data of the member that has just left, which
+    its heads may no longer see: they go with their share links, and their files (the PDF and
+    the web version) once the leaving is committed. A report still queued reads the data when
+    it runs, after this commit: it is kept. The next one asked for is made without the member."""
     withdrawn = (
         Report.objects.of_subject(network)
         .filter(kind=NETWORK.code)
         .exclude(status=Report.Status.QUEUED)
     )
-    names = [name for name in withdrawn.values_list("file", flat=True) if name]
+    names = [name for pair in withdrawn.values_list("file", "html_file") for name in pair if name]
     withdrawn.delete()
     if names:
         transaction.on_commit(lambda: _delete_files(names))

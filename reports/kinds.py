@@ -17,6 +17,7 @@ An app adds a kind by registering it when it starts (in its AppConfig.ready), e.
         subject_url=lambda subject: reverse("alliances:alliance_detail", args=[subject.pk]),
         changed_at=evaluation_changed_at,         # optional, subject -> datetime
         bulk_subjects=alliances_of_associations,  # optional, for bulk exports
+        check_share=lead_admins_only,             # optional, who makes share links
     ))
 
 The pipeline (reports.tasks.render_report) only knows this interface.
@@ -52,6 +53,14 @@ class ReportKind:
     # For bulk exports (optional): association ids -> [(association id, subject)], what to
     # export for each association. Without it, the kind cannot be exported in bulk.
     bulk_subjects: Callable[[list[int]], list[tuple[int, Any]]] | None = None
+    # Who may hand a ready report over with a share link (optional): check_share(request,
+    # subject) raises Http404 / PermissionDenied. Without it, whoever may ask for the report.
+    check_share: Callable[..., Any] | None = None
+
+    def check_share_access(self, request, subject):
+        if self.check_share is None:
+            return self.check_access(request, subject, write=True)
+        return self.check_share(request, subject)
 
     def model_class(self):
         return apps.get_model(self.model)

@@ -48,6 +48,10 @@ class Report(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error_message = models.TextField(_("error message"), blank=True)
     file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True, max_length=255)
+    # The HTML the PDF was made from: the report's web page (reports/web.py).
+    html_file = models.FileField(
+        _("web version"), upload_to="reports/%Y/%m/", blank=True, max_length=255
+    )
     title = models.CharField(_("title"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     # When it was last sent to the broker: the sweep re-sends reports stuck in the queue.
@@ -157,3 +161,68 @@ class BulkExportItem(models.Model):
 
     def __str__(self):
         return f"{self.export} · {self.report}"
+
+
+class ShareLink(models.Model):
+    """A read-only link to a ready report for someone without an account (a funder, a
+    prospective partner): an unguessable token, an expiry, revocable, an optional password.
+
+    It serves the files of the report as they were when the link was made: their names are
+    copied here (a ready report's files are never written again), with the date of the data."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="share_links", verbose_name=_("report")
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    # A Django password hash, or empty for a link without a password.
+    password = models.CharField(_("password"), max_length=128, blank=True)
+    pdf_file = models.CharField(_("PDF file"), max_length=255)
+    html_file = models.CharField(_("web version"), max_length=255, blank=True)
+    data_as_of = models.DateTimeField(_("data as of"))
+    # Stored by the service that logs each opening (reports/sharing.py).
+    open_count = models.PositiveIntegerField(_("openings"), default=0)
+    last_opened_at = models.DateTimeField(_("last opened at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.report} · {self.created_at:%d/%m/%Y}"
+
+    def is_active(self, now) -> bool:
+        return self.revoked_at is None and self.expires_at > now
+
+
+class ShareLinkOpening(models.Model):
+    """One opening of a share link (its web page or its PDF), shown to the report's owner."""
+
+    class What(models.TextChoices):
+        PAGE = "page", _("web page")
+        PDF = "pdf", _("PDF")
+
+    link = models.ForeignKey(
+        ShareLink, on_delete=models.CASCADE, related_name="openings", verbose_name=_("link")
+    )
+    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+    what = models.CharField(_("what was opened"), max_length=4, choices=What.choices)
+
+    class Meta:
+        verbose_name = _("share link opening")
+        verbose_name_plural = _("share link openings")
+        ordering = ["-opened_at", "-pk"]
+        indexes = [models.Index(fields=["link", "-opened_at"])]
+
+    def __str__(self):
+        return f"{self.link} · {self.opened_at:%d/%m/%Y %H:%M}"

@@ -31,16 +31,12 @@ def reports_panel(request, kind_code, subject, *, limit=10):
         subject=subject.pk,
         kind=kind.code,
     )
-    can_request = True
-    try:
-        kind.check_access(request, subject, write=True)
-    except Exception:
-        can_request = False
     return {
         "kind": kind,
         "subject": subject,
         "reports": reports,
-        "can_request": can_request,
+        "can_request": _allowed(kind.check_access, request, subject, write=True),
+        "can_share": can_share(request, kind, subject),
         # A report on its way: the button waits for it (a second click would add nothing).
         "pending": any(report.is_pending for report in reports),
         "request_url": reverse(
@@ -48,3 +44,16 @@ def reports_panel(request, kind_code, subject, *, limit=10):
         ),
         "list_url": reverse("reports:list", kwargs={"kind": kind.code, "object_id": subject.pk}),
     }
+
+
+def _allowed(check, *args, **kwargs) -> bool:
+    try:
+        check(*args, **kwargs)
+    except Exception:
+        return False
+    return True
+
+
+def can_share(request, kind, subject) -> bool:
+    """Whether the user may make share links of the subject's ready reports."""
+    return _allowed(kind.check_share_access, request, subject)

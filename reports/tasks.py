@@ -46,19 +46,21 @@ def render_report(self, report_id: int):
     started = time.monotonic()
     # Here, not at the top: the web processes register this task (reports/apps.py) and need
     # not load WeasyPrint for it.
-    from .rendering import html_to_pdf, render_html
+    from .rendering import html_to_pdf, render_html, report_context
 
     try:
         kind = get_kind(report.kind)
         subject = kind.get_subject(report.object_id)
         data_as_of = timezone.now()
         with beating(report.pk):
-            html = render_html(kind.template, {**kind.build_context(subject), "report": report})
+            html = render_html(kind.template, report_context(kind, subject, report))
             pdf = html_to_pdf(html)
+        stem = f"reports/{report.created_at:%Y/%m}/{report.kind}-{report.pk}"
+        # The same HTML is the report's web page (reports/web.py): its screen styles are
+        # ignored by WeasyPrint, which lays out for print.
+        html_name = default_storage.save(f"{stem}.html", ContentFile(html.encode()))
         del html
-        name = default_storage.save(
-            f"reports/{report.created_at:%Y/%m}/{report.kind}-{report.pk}.pdf", ContentFile(pdf)
-        )
+        name = default_storage.save(f"{stem}.pdf", ContentFile(pdf))
         del pdf
         release_memory()
     except TRANSIENT_ERRORS as error:
@@ -83,6 +85,7 @@ def render_report(self, report_id: int):
     Report.objects.filter(pk=report.pk).update(
         status=Report.Status.READY,
         file=name,
+        html_file=html_name,
         error_message="",
         finished_at=timezone.now(),
         data_as_of=data_as_of,

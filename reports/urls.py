@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_admin
+from . import views, views_admin, views_share
 
 app_name = "reports"
 
@@ -28,4 +28,13 @@ urlpatterns = [
     path("<int:pk>/etat/", views.report_status, name="status"),
     path("<int:pk>/reessayer/", views.report_retry, name="retry"),
     path("<int:pk>/telecharger/", views.report_download, name="download"),
+    path("<int:pk>/page/", views_share.report_web, name="web"),
+    path("<int:pk>/partage/", views_share.share_links, name="share_links"),
+    path(
+        "<int:pk>/partage/<int:link_pk>/revoquer/",
+        views_share.share_link_revoke,
+        name="share_link_revoke",
+    ),
+    path("partage/<str:token>/", views_share.shared_report, name="shared"),
+    path("partage/<str:token>/pdf/", views_share.shared_report_pdf, name="shared_pdf"),
 ]

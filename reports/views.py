@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from . import services
 from .kinds import get_kind
 from .models import Report
-from .selectors import reports_panel
+from .selectors import can_share, reports_panel
 
 
 def _kind_and_subject(request, kind_code, object_id, *, write=False):
@@ -57,7 +57,11 @@ def request_report(request, kind, object_id):
     )
     report = services.request_report(kind, subject, request.user)
     if request.htmx:
-        response = render(request, "reports/_status_item.html", {"report": report})
+        response = render(
+            request,
+            "reports/_status_item.html",
+            {"report": report, "can_share": can_share(request, kind, subject)},
+        )
         if report.pk in pending_before:  # already listed and polling: add nothing
             response["HX-Reswap"] = "none"
         return response
@@ -67,12 +71,16 @@ def request_report(request, kind, object_id):
 
 @login_required
 def report_status(request, pk):
-    report, _kind, _subject = get_report_for_user(request, pk)
+    report, kind, subject = get_report_for_user(request, pk)
     if settings.REPORTS_RENDER_IN_THREAD and services.is_stale(report):
         # No Celery beat without a broker: the page's poll sends a lost report again.
         services.requeue_stale()
         report.refresh_from_db()
-    return render(request, "reports/_status.html", {"report": report})
+    return render(
+        request,
+        "reports/_status.html",
+        {"report": report, "can_share": can_share(request, kind, subject)},
+    )
 
 
 @login_required

@@ -24,6 +24,7 @@ from core.url_templates import url_maker
 from organisations.access import association_capability, get_association_for_user, user_roles
 from organisations.forms import InviteAssociationForm
 from organisations.models import WRITE_ROLES, Role
+from reports.selectors import reports_panel
 
 
 def alliance_context(request, alliance, capability, tab, **extra):
@@ -206,6 +207,8 @@ def alliance_step(request, pk, step):
     context["this_step"] = context["steps"][step - 1]
     context["alliance_panels"] = collect_panels("alliance_panels", request, alliance, step)
     context |= step_data(alliance, step, request=request)
+    if step == 2:  # the dossier de présentation is made from this step (report_kind.py)
+        context["dossier_reports"] = reports_panel(request, "dossier", alliance)
     return render(request, "alliances/alliance_step.html", context)
 
 

@@ -7,12 +7,20 @@ admins ask for them (network heads and platform admins read only, as everywhere)
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
-from core.tests.matrix import READ, WRITE_POST, Route, expect
+from core.tests.matrix import ADMIN_GET, ADMIN_POST, PUBLIC, READ, WRITE_POST, Route, expect
+from reports import sharing
 from reports.models import Report
 
 READ_ALL = {**READ, "respondent": 200, "colleague": 200}
 WRITE_POST_ALL = {**WRITE_POST, "respondent": 302, "colleague": 302}
+# Share links are made by the association's admins (the respondent and colleague are editors).
+SHARE_GET = {**ADMIN_GET, "respondent": 403, "colleague": 403}
+SHARE_POST = {**ADMIN_POST, "respondent": 403, "colleague": 403}
+# A share link opens for anyone, with or without an account; a revoked one for no one.
+SHARED = {**PUBLIC, "respondent": 200, "colleague": 200}
+GONE = dict.fromkeys(SHARED, 404)
 
 
 #: Its objects are reports of the other apps' objects: its world is made after theirs.
@@ -29,6 +37,23 @@ def extend_world(world):
         object_id=campaign.pk,
         status=Report.Status.READY,
         file=name,
+    )
+    world.objects["web_report"] = Report.objects.create(
+        kind="diagnostic",
+        content_type=content_type,
+        object_id=campaign.pk,
+        status=Report.Status.READY,
+        file=name,
+        html_file=default_storage.save(
+            "reports/test/matrix.html",
+            ContentFile(b'<!doctype html><html lang="fr"><title>R</title><!--report-web-bar-->'),
+        ),
+        data_as_of=timezone.now(),
+    )
+    link = sharing.create_share_link(report=world.web_report, user=None, days=7)
+    world.objects["share_link"] = link
+    world.objects["revoked_link"] = sharing.revoke_share_link(
+        link=sharing.create_share_link(report=world.web_report, user=None, days=7)
     )
     world.objects["failed_report"] = Report.objects.create(
         kind="diagnostic",
@@ -54,6 +79,50 @@ ROUTES = [
         method="post",
     ),
     Route("reports:download", READ_ALL, kwargs=lambda w: {"pk": w.ready_report.pk}),
+    Route("reports:web", READ_ALL, kwargs=lambda w: {"pk": w.web_report.pk}),
+    Route("reports:share_links", SHARE_GET, kwargs=lambda w: {"pk": w.web_report.pk}),
+    Route(
+        "reports:share_links",
+        SHARE_POST,
+        kwargs=lambda w: {"pk": w.web_report.pk},
+        method="post",
+        data=lambda w: {"days": 7, "password": ""},
+    ),
+    Route(
+        "reports:share_link_revoke",
+        SHARE_POST,
+        kwargs=lambda w: {
+            "pk": w.web_report.pk,
+            "link_pk": sharing.create_share_link(report=w.web_report, user=None, days=7).pk,
+        },
+        method="post",
+    ),
+    Route(
+        "reports:shared",
+        SHARED,
+        kwargs=lambda w: {"token": w.share_link.token},
+        anonymous_to_login=False,
+    ),
+    Route(
+        "reports:shared_pdf",
+        SHARED,
+        kwargs=lambda w: {"token": w.share_link.token},
+        anonymous_to_login=False,
+    ),
+    Route(
+        "reports:shared",
+        GONE,
+        kwargs=lambda w: {"token": w.revoked_link.token},
+        label="revoked",
+        anonymous_to_login=False,
+    ),
+    Route(
+        "reports:shared_pdf",
+        GONE,
+        kwargs=lambda w: {"token": w.revoked_link.token},
+        label="revoked",
+        anonymous_to_login=False,
+    ),
 ]
 
 

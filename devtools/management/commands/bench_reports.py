@@ -2,8 +2,9 @@
 
     python manage.py bench_reports [--renders 5] [--bulk 200]
 
-- render: median time to render (HTML + PDF, in this process) the demo diagnostic report and
-  the demo alliance's evaluation report;
+- render: median time to render (HTML + PDF, in this process) each kind of report of the demo
+  (diagnostic, evaluation, dossier, network), tagged PDF/UA-1 as the pipeline writes them, and
+  the same untagged, the two interleaved so that a busy machine weighs on both alike;
 - click-to-ready: a report requested through the pipeline's service (as the button does) until
   its row is READY, with an idle worker;
 - bulk: `--bulk` diagnostic reports of distinct seeded campaigns requested through the same
@@ -20,23 +21,26 @@ from django.utils import timezone
 from accounts.models import User
 from alliances.models import Alliance
 from diagnostics.models import Campaign
-from organisations.models import Association
+from organisations.models import Association, Network
 from reports import services
 from reports.kinds import get_kind
 from reports.models import Report
-from reports.rendering import html_to_pdf, render_html
+from reports.rendering import PDF_VARIANT, html_to_pdf, render_html, report_context
 
 DEMO_ASSOCIATION = "Solidarités Lyon Nord"
 
 
 def _render_seconds(kind, subject, runs):
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        html = render_html(kind.template, {**kind.build_context(subject), "report": None})
-        html_to_pdf(html)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), times
+    """(median tagged, runs tagged, median untagged): renders alternating the two variants."""
+    times = {PDF_VARIANT: [], None: []}
+    for run in range(runs):
+        for variant in (PDF_VARIANT, None) if run % 2 else (None, PDF_VARIANT):
+            started = time.perf_counter()
+            html = render_html(kind.template, report_context(kind, subject, None))
+            html_to_pdf(html, variant=variant)
+            times[variant].append(time.perf_counter() - started)
+    tagged = times[PDF_VARIANT]
+    return statistics.median(tagged), tagged, statistics.median(times[None])
 
 
 def _wait(report_ids, timeout):
@@ -77,12 +81,17 @@ class Command(BaseCommand):
         # Reports left pending by an interrupted run (their messages were purged).
         Report.objects.filter(status__in=[Report.Status.QUEUED, Report.Status.RUNNING]).delete()
         result = {}
-        median, times = _render_seconds(diagnostic, campaign, renders)
-        result["diagnostic_render_median_s"] = round(median, 3)
-        result["diagnostic_render_runs_s"] = [round(t, 3) for t in times]
-        median, times = _render_seconds(evaluation, alliance, renders)
-        result["evaluation_render_median_s"] = round(median, 3)
-        result["evaluation_render_runs_s"] = [round(t, 3) for t in times]
+        network = Network.objects.filter(memberships__association=association).first()
+        for kind, subject in (
+            (diagnostic, campaign),
+            (evaluation, alliance),
+            (get_kind("dossier"), alliance),
+            (get_kind("network"), network),
+        ):
+            median, times, untagged = _render_seconds(kind, subject, renders)
+            result[f"{kind.code}_render_median_s"] = round(median, 3)
+            result[f"{kind.code}_render_runs_s"] = [round(t, 3) for t in times]
+            result[f"{kind.code}_untagged_median_s"] = round(untagged, 3)
 
         # Click to ready, idle worker: three clicks, the median.
         clicks = []

@@ -20,6 +20,10 @@ class Command(BaseCommand):
                 seed(demo)
         # The seeds write rows directly: every stored figure is computed once they are in.
         refresh_stored_figures()
+        # Reports last: they read the stored figures.
+        from devtools.demo_reports import seed_reports
+
+        seed_reports(demo)
         self.stdout.write(
             self.style.SUCCESS(f"\nDemo data ready. Accounts (password for all: {DEMO_PASSWORD}):")
         )
