@@ -26,6 +26,7 @@ SIDES = {
     # The association's directory: a partner's name reaches the space through AlliancePartner
     # only; its contacts, tags and relationship log never do.
     "Partner": INTERNAL,
+    "PartnerImport": INTERNAL,
     "PartnerTag": INTERNAL,
     "Contact": INTERNAL,
     "RelationshipEvent": INTERNAL,

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -164,6 +165,9 @@ def revoke_invitation(request, pk, invitation_pk):
 def switch_organisation(request):
     set_current_organisation(request, request.POST.get("organisation", ""))
     next_url = request.POST.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = ""
-    return redirect(next_url or "accounts:dashboard")
+    # A path of this site only (redirect() would read "-1" as the name of a view).
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}
+    ):
+        return redirect("accounts:dashboard")
+    return HttpResponseRedirect(next_url)

@@ -56,8 +56,12 @@ def broker_on(redis_server, settings):  # noqa: F811
 
 
 def _forget_connections(app):
-    if app._pool is not None:
-        app._pool.force_close_all()
+    """Celery's pool lives in kombu's global pools, keyed by the broker's address: closing it
+    alone left a closed pool there for a later test whose redis-server got the same port
+    (« Acquire on closed pool »). Close them all and empty the groups."""
+    from kombu import pools
+
+    pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
 
@@ -229,6 +233,7 @@ def test_a_worker_starting_sends_what_the_outbox_kept(broker_on):
 
 def test_health_stays_200_and_says_degraded_while_redis_is_down_or_frozen(broker_on):
     client = Client()
+    WorkerHeartbeat.objects.all().delete()
     WorkerHeartbeat.objects.create(hostname="celery@test", seen_at=timezone.now())
     well = client.get(reverse("core:health")).json()
     assert well["dégradé"] is False, well

@@ -3,12 +3,12 @@ association sees them, with the person and the organisation. Denied writes chang
 
 import datetime as dt
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from alliances.history import entries, records_of
 from alliances.models import Action, ActionStatus
+from alliances.tests.factories import signed_pdf_file
 from evaluation.models import Measurement
 from partnerspace.models import Comment, GuestActivity
 
@@ -91,9 +91,7 @@ def test_a_contributor_enters_a_measurement_with_evidence_and_the_association_se
             "source": "Caisse",
             "comment": "",
             "evidence_text": "",
-            "evidence_file": SimpleUploadedFile(
-                "releve.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"
-            ),
+            "evidence_file": signed_pdf_file("releve.pdf"),
         },
     )
     assert response.status_code == 302, response.context["form"].errors

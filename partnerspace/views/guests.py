@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -234,6 +234,9 @@ def preferences(request):
         else _("You will no longer receive the e-mails of the threads."),
     )
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+    # A path of this site only: anything else (another site, "-1") goes to the spaces.
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, {request.get_host()}
+    ):
         target = reverse("partnerspace:spaces")
-    return redirect(target)
+    return HttpResponseRedirect(target)
