@@ -34,7 +34,12 @@ def free_text_fields(model, text):
             continue
         if field.max_length is not None and field.max_length < len(text):
             continue
-        if field.name in NOT_FREE_TEXT or field.name in keys or field.name.endswith("_key"):
+        # A stored file's name kept as text (a share link's frozen copy) is not written by users.
+        if (
+            field.name in NOT_FREE_TEXT
+            or field.name in keys
+            or field.name.endswith(("_key", "_file"))
+        ):
             continue
         yield field.name
 

@@ -16,9 +16,9 @@ from organisations.tests.factories import AssociationFactory, MembershipFactory
 
 from .helpers import on
 
-# serialized_rollback: the rows the migrations loaded (the questionnaire) are put back after
-# the tables are emptied, for the tests that run after these.
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), postgresql_only]
+# Transactional, as the other tests of two connections at once: the tests that need the
+# questionnaire the migrations loaded make it again (diagnostics.tests.factories.v1).
+pytestmark = [pytest.mark.django_db(transaction=True), postgresql_only]
 
 MONDAY = dt.date(2027, 3, 1)
 
