@@ -33,7 +33,8 @@ def preferences(request):
     )
     if request.method == "POST" and form.is_valid():
         deliveries = dict(form.cleaned_data)
-        comment_emails = deliveries.pop(COMMENT_EMAILS) == kinds.IMMEDIATE
+        comment_emails = deliveries.pop(COMMENT_EMAILS)
+        comment_emails = comment_emails == kinds.IMMEDIATE if comment_emails else None
         services.save_preferences_page(
             user=request.user, deliveries=deliveries, comment_emails=comment_emails
         )

@@ -12,6 +12,7 @@ from partnerspace.services import refresh_guest_flag
 class GuestAccessFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = GuestAccess
+        skip_postgeneration_save = True
 
     partner = factory.SubFactory(AlliancePartnerFactory)
     alliance = factory.SelfAttribute("partner.alliance")
