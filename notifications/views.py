@@ -21,7 +21,8 @@ from .preferences import DIGEST, audiences_of, deliveries_of, read_unsubscribe_t
 
 @login_required
 def preferences(request):
-    kind_list = kinds.kinds_for(audiences_of(request.user))
+    audiences = audiences_of(request.user)
+    kind_list = kinds.kinds_for(audiences)
     chosen = deliveries_of([request.user.pk], [kind.key for kind in kind_list])
     current = {kind.key: chosen[(request.user.pk, kind.key)] for kind in kind_list}
     thread_choice = NotificationPreference.objects.filter(user=request.user).first()
@@ -47,6 +48,10 @@ def preferences(request):
         {
             "form": form,
             "has_kinds": bool(kind_list),
+            "is_guest": request.user.has_guest_access,
+            # A guest only: its calendar holds its spaces' shared dates, nothing internal.
+            "guest_only": request.user.has_guest_access
+            and not audiences & {kinds.STAFF, kinds.HEADS},
             "feed_url": (
                 request.build_absolute_uri(reverse("notifications:calendar", args=[feed.token]))
                 if feed
