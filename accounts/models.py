@@ -45,6 +45,13 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    # Derived: whether the person holds an active guest access to an alliance's partners'
+    # space. Kept by partnerspace's services in the same transaction as the access (created,
+    # revoked, end date changed), so the main menu shows « Espaces partenaires » without a
+    # query. An access that ends by its date leaves it set: the space then says it ended.
+    has_guest_access = models.BooleanField(
+        _("has a partners' space"), default=False, editable=False
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 
 from alliances.models import Action, ActionStatus, Convention, ConventionStatus
 from diagnostics.models import Campaign, Respondent
-from evaluation.models import Indicator, Measurement
+from evaluation.models import Indicator, IndicatorContribution, Measurement
 from evaluation.progress import next_due_date
 from networks.models import Review, ReviewReply
 
 from . import kinds
-from .recipients import ADMINS, WRITERS, alliance_staff, association_staff
+from .recipients import ADMINS, WRITERS, alliance_guests, alliance_staff, association_staff
 
 CATCH_UP = dt.timedelta(days=7)
 CAMPAIGN_DAYS = (7, 14)  # after the campaign opened; then never again
@@ -143,9 +143,9 @@ def ending_conventions(today: dt.date) -> list[Due]:
     return dues
 
 
-def measurements(today: dt.date) -> list[Due]:
-    """A measurement due by the indicator's frequency and not entered, to those who enter
-    measurements (the editors and admins of the alliance's associations)."""
+def _due_indicators(today: dt.date) -> list[tuple]:
+    """(indicator id, name, due date, alliance id, alliance title) of the measurements due
+    by the indicator's frequency and not entered, within the catch-up window."""
     indicators = list(
         Indicator.objects.exclude(target_date__lt=today - CATCH_UP).values_list(
             "pk",
@@ -166,6 +166,13 @@ def measurements(today: dt.date) -> list[Due]:
         due = next_due_date(last.date if last else baseline_date, frequency, target_date)
         if due is not None and _in_window(due, today):
             due_rows.append((pk, name, due, alliance_id, alliance))
+    return due_rows
+
+
+def measurements(today: dt.date, due_rows=None) -> list[Due]:
+    """A measurement due by the indicator's frequency and not entered, to those who enter
+    measurements (the editors and admins of the alliance's associations)."""
+    due_rows = _due_indicators(today) if due_rows is None else due_rows
     staff = alliance_staff({row[3] for row in due_rows}, WRITERS)
     dues = []
     for pk, name, due, alliance_id, alliance in due_rows:
@@ -200,9 +207,72 @@ def waiting_reviews(today: dt.date) -> list[Due]:
     return dues
 
 
+def guest_actions(today: dt.date) -> list[Due]:
+    """An action assigned to a partner organisation, due within 7 days or late, to the
+    contributor guests of that organisation in the alliance; the link is their space's plan."""
+    rows = list(
+        Action.objects.filter(
+            status__in=OPEN_ACTION,
+            owner_partner__isnull=False,
+            due_date__gt=today - CATCH_UP,
+            due_date__lte=today + ACTION_NOTICE,
+        ).values_list(
+            "pk", "owner_partner_id", "due_date", "title", "alliance_id", "alliance__title"
+        )
+    )
+    guests = alliance_guests({row[4] for row in rows}, today)
+    dues = []
+    for pk, partner_id, due_date, title, alliance_id, alliance in rows:
+        kind = kinds.GUEST_ACTION_LATE if due_date < today else kinds.GUEST_ACTION_DUE_SOON
+        if kind == kinds.GUEST_ACTION_DUE_SOON and due_date == today:
+            continue  # as for the staff: due today is neither « in 7 days » nor late
+        path = reverse("partnerspace:plan", args=[alliance_id])
+        for user_id in guests.get((alliance_id, partner_id), ()):
+            dues.append(Due(kind, pk, user_id, due_date, alliance_id, alliance, title, path))
+    return dues
+
+
+def guest_measurements(today: dt.date, due_rows=None) -> list[Due]:
+    """A measurement due on an indicator a partner organisation contributes to (the rule
+    that lets its guests enter it, partnerspace/selectors.contributed_indicator_ids), to its
+    contributor guests; the link is the space's form for it."""
+    due_rows = _due_indicators(today) if due_rows is None else due_rows
+    by_indicator = {row[0]: row for row in due_rows}
+    contributors = set(
+        IndicatorContribution.objects.filter(indicator_id__in=list(by_indicator)).values_list(
+            "indicator_id", "partner_id"
+        )
+    )
+    guests = alliance_guests({row[3] for row in due_rows}, today)
+    dues = []
+    for indicator_id, partner_id in sorted(contributors):
+        pk, name, due, alliance_id, alliance = by_indicator[indicator_id]
+        path = reverse("partnerspace:measurement_add", args=[alliance_id, pk])
+        for user_id in guests.get((alliance_id, partner_id), ()):
+            dues.append(
+                Due(
+                    kinds.GUEST_MEASUREMENT_DUE, pk, user_id, due, alliance_id, alliance, name, path
+                )
+            )
+    return dues
+
+
+def _measurements_both(today: dt.date) -> list[Due]:
+    # The indicators' schedule is read once for the staff and the guests.
+    due_rows = _due_indicators(today)
+    return measurements(today, due_rows) + guest_measurements(today, due_rows)
+
+
 #: Every collector, in the order their lines come in a digest. Convention versions and the
 #: alliance's health check will be two more when they exist.
-COLLECTORS = (unfinished_campaigns, actions, ending_conventions, measurements, waiting_reviews)
+COLLECTORS = (
+    unfinished_campaigns,
+    actions,
+    guest_actions,
+    ending_conventions,
+    _measurements_both,
+    waiting_reviews,
+)
 
 
 def everything_due(today: dt.date) -> list[Due]:

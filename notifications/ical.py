@@ -4,6 +4,11 @@ Visible alliances follow the tenancy rule of organisations/alliances access: tho
 joined (as an active co-member) by an association the person works for, or by an active
 member of a network they head. A platform admin's feed holds their own associations' only:
 every alliance of the platform is not a calendar.
+
+A guest of an alliance's partners' space (an active access, reader or contributor) gets the
+dates that space shares with it, linked to its pages there: the action plan's deadlines, the
+governance meetings, the end of the conventions its organisation is party to; never the
+alliance's internal dates (measurements due, other conventions).
 """
 
 import datetime as dt
@@ -25,6 +30,7 @@ from alliances.models import (
 from evaluation.models import Indicator, Measurement
 from evaluation.progress import next_due_date
 from organisations.access import network_association_ids, user_roles
+from partnerspace.models import GuestAccess
 
 from .due import OPEN_ACTION
 
@@ -40,6 +46,18 @@ def visible_alliances(user) -> dict[int, str]:
             "pk", "title"
         )
     )
+
+
+def guest_alliances(user, today: dt.date, exclude) -> dict[int, tuple[str, int]]:
+    """{alliance id: (title, partner id)} of the person's active guest accesses, but for the
+    alliances in `exclude` (seen in full as staff)."""
+    return {
+        alliance_id: (title, partner_id)
+        for alliance_id, title, partner_id in GuestAccess.objects.active(today)
+        .filter(user=user)
+        .exclude(alliance_id__in=list(exclude))
+        .values_list("alliance_id", "alliance__title", "partner_id")
+    }
 
 
 def _event(uid, day: dt.date, summary: str, path: str, stamp: dt.datetime) -> Event:
@@ -124,4 +142,55 @@ def feed(user, today: dt.date) -> bytes:
                 stamp,
             )
         )
+    _add_guest_dates(calendar, guest_alliances(user, today, alliances), stamp)
     return calendar.to_ical()
+
+
+def _add_guest_dates(calendar, guests: dict[int, tuple[str, int]], stamp) -> None:
+    ids = list(guests)
+    if not ids:
+        return
+    for pk, alliance_id, title, due_date in Action.objects.filter(
+        alliance_id__in=ids, status__in=OPEN_ACTION, due_date__isnull=False
+    ).values_list("pk", "alliance_id", "title", "due_date"):
+        calendar.add_component(
+            _event(
+                f"action-{pk}",
+                due_date,
+                _("Action due: %(title)s (%(alliance)s)")
+                % {"title": title, "alliance": guests[alliance_id][0]},
+                reverse("partnerspace:plan", args=[alliance_id]),
+                stamp,
+            )
+        )
+    parties = Q()
+    for alliance_id, (_title, partner_id) in guests.items():
+        parties |= Q(alliance_id=alliance_id, parties__partner_id=partner_id)
+    for pk, alliance_id, title, end_date in (
+        Convention.objects.filter(parties, status=ConventionStatus.SIGNED, end_date__isnull=False)
+        .values_list("pk", "alliance_id", "title", "end_date")
+        .distinct()
+    ):
+        calendar.add_component(
+            _event(
+                f"convention-{pk}",
+                end_date,
+                _("Convention ends: %(title)s (%(alliance)s)")
+                % {"title": title, "alliance": guests[alliance_id][0]},
+                reverse("partnerspace:space", args=[alliance_id]),
+                stamp,
+            )
+        )
+    for pk, alliance_id, day, body in Meeting.objects.filter(alliance_id__in=ids).values_list(
+        "pk", "alliance_id", "date", "body__name"
+    ):
+        calendar.add_component(
+            _event(
+                f"meeting-{pk}",
+                day,
+                _("Meeting: %(body)s (%(alliance)s)")
+                % {"body": body or _("governance"), "alliance": guests[alliance_id][0]},
+                reverse("partnerspace:space", args=[alliance_id]),
+                stamp,
+            )
+        )

@@ -21,6 +21,9 @@ DELIVERIES = [
 
 STAFF = "staff"
 HEADS = "heads"
+#: A partner organisation's contributor guest of an alliance (partnerspace): what its
+#: organisation has to do there. A reader guest has nothing to do, so receives none.
+GUESTS = "guests"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ CONVENTION_ENDING = "convention_ending"
 MEASUREMENT_DUE = "measurement_due"
 REVIEW_WAITING = "review_waiting"
 NETWORK_DIGEST = "network_digest"
+GUEST_ACTION_DUE_SOON = "guest_action_due_soon"
+GUEST_ACTION_LATE = "guest_action_late"
+GUEST_MEASUREMENT_DUE = "guest_measurement_due"
 
 KINDS = {
     kind.key: kind
@@ -55,6 +61,13 @@ KINDS = {
             HEADS,
             WEEKLY,
             (WEEKLY, NEVER),
+        ),
+        Kind(GUEST_ACTION_DUE_SOON, _("An action of my organisation due in 7 days"), GUESTS),
+        Kind(GUEST_ACTION_LATE, _("An action of my organisation that is late"), GUESTS),
+        Kind(
+            GUEST_MEASUREMENT_DUE,
+            _("A measurement my organisation contributes to, due and not entered"),
+            GUESTS,
         ),
     ]
 }

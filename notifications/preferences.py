@@ -4,6 +4,7 @@ from django.core import signing
 
 from organisations.access import user_roles
 from organisations.models import NetworkHead
+from partnerspace.models import GuestAccess, GuestRole
 
 from . import kinds
 from .models import Preference
@@ -31,11 +32,16 @@ def deliveries_of(user_ids, kind_keys=None) -> dict[tuple[int, str], str]:
 
 
 def audiences_of(user) -> set[str]:
-    """Which kinds concern the person: an association's staff, a network's head (and, when
-    the partners' space lands, an alliance's guest)."""
+    """Which kinds concern the person: an association's staff, a network's head, an
+    alliance's contributor guest (a reader guest has nothing to do: no reminders)."""
     found = {kinds.STAFF} if user_roles(user) else set()
     if NetworkHead.objects.filter(user=user).exists():
         found |= {kinds.HEADS}
+    if (
+        user.has_guest_access
+        and GuestAccess.objects.active().filter(user=user, role=GuestRole.CONTRIBUTOR).exists()
+    ):
+        found |= {kinds.GUESTS}
     return found
 
 

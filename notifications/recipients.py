@@ -2,14 +2,15 @@
 
 Every reminder goes to people found here, from today's memberships: someone who left the
 association (membership deleted) or whose account was deactivated receives nothing, whatever
-was recorded before. A guest audience (the partners' space) will be one more function of this
-module, returning user ids by alliance as `alliance_staff` does.
+was recorded before. Guests of the partners' space are found by `alliance_guests`, from
+today's active accesses: an access ended or revoked gives nothing.
 """
 
 from collections import defaultdict
 
 from alliances.models import Alliance, AllianceMember
 from organisations.models import WRITE_ROLES, AssociationMembership, Role
+from partnerspace.models import GuestAccess, GuestRole
 
 ALL_ROLES = frozenset(Role.values)
 ADMINS = frozenset({Role.ADMIN})
@@ -49,3 +50,21 @@ def alliance_staff(alliance_ids, roles=ALL_ROLES) -> dict[int, set[int]]:
         alliance_id: {user for association in associations for user in staff[association]}
         for alliance_id, associations in participants.items()
     }
+
+
+def alliance_guests(alliance_ids, today) -> dict[tuple[int, int], set[int]]:
+    """{(alliance_id, partner_id): user ids} of the contributor guests of those alliances
+    whose access is active today (partnerspace: not begun, ended or revoked gives nothing)."""
+    guests = defaultdict(set)
+    rows = (
+        GuestAccess.objects.active(today)
+        .filter(
+            alliance_id__in=set(alliance_ids),
+            role=GuestRole.CONTRIBUTOR,
+            user__is_active=True,
+        )
+        .values_list("alliance_id", "partner_id", "user_id")
+    )
+    for alliance_id, partner_id, user_id in rows:
+        guests[(alliance_id, partner_id)].add(user_id)
+    return guests

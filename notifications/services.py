@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.emails import send_after_commit
+from partnerspace import services as partnerspace_services
 
 from . import kinds
 from .due import everything_due
@@ -241,6 +242,17 @@ def set_preferences(*, user, deliveries: dict[str, str]) -> None:
         elif preference.delivery != delivery:
             preference.delivery = delivery
             preference.save(update_fields=["delivery"])
+
+
+@transaction.atomic
+def save_preferences_page(
+    *, user, deliveries: dict[str, str], comment_emails: bool | None = None
+) -> None:
+    """« Mon compte → notifications »: the kinds' deliveries, and the partners' space
+    threads' e-mails (stored by partnerspace, which owns them) when given."""
+    set_preferences(user=user, deliveries=deliveries)
+    if comment_emails is not None:
+        partnerspace_services.set_comment_emails(user=user, enabled=comment_emails)
 
 
 @transaction.atomic

@@ -11,22 +11,34 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from partnerspace.models import NotificationPreference
+
 from . import ical, kinds, services
-from .forms import PreferencesForm
+from .forms import COMMENT_EMAILS, PreferencesForm
 from .models import CalendarFeed
 from .preferences import DIGEST, audiences_of, deliveries_of, read_unsubscribe_token
 
 
 @login_required
 def preferences(request):
-    kind_list = kinds.kinds_for(audiences_of(request.user))
+    audiences = audiences_of(request.user)
+    kind_list = kinds.kinds_for(audiences)
     chosen = deliveries_of([request.user.pk], [kind.key for kind in kind_list])
     current = {kind.key: chosen[(request.user.pk, kind.key)] for kind in kind_list}
+    thread_choice = NotificationPreference.objects.filter(user=request.user).first()
     form = PreferencesForm(
-        request.POST if request.method == "POST" else None, kind_list=kind_list, current=current
+        request.POST if request.method == "POST" else None,
+        kind_list=kind_list,
+        current=current,
+        comment_emails=thread_choice is None or thread_choice.comment_emails,
     )
     if request.method == "POST" and form.is_valid():
-        services.set_preferences(user=request.user, deliveries=form.cleaned_data)
+        deliveries = dict(form.cleaned_data)
+        comment_emails = deliveries.pop(COMMENT_EMAILS)
+        comment_emails = comment_emails == kinds.IMMEDIATE if comment_emails else None
+        services.save_preferences_page(
+            user=request.user, deliveries=deliveries, comment_emails=comment_emails
+        )
         messages.success(request, _("Your notification preferences are saved."))
         return redirect("notifications:preferences")
     feed = CalendarFeed.objects.filter(user=request.user).first()
@@ -35,6 +47,11 @@ def preferences(request):
         "notifications/preferences.html",
         {
             "form": form,
+            "has_kinds": bool(kind_list),
+            "is_guest": request.user.has_guest_access,
+            # A guest only: its calendar holds its spaces' shared dates, nothing internal.
+            "guest_only": request.user.has_guest_access
+            and not audiences & {kinds.STAFF, kinds.HEADS},
             "feed_url": (
                 request.build_absolute_uri(reverse("notifications:calendar", args=[feed.token]))
                 if feed

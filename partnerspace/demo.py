@@ -53,6 +53,7 @@ def _access(alliance, link, user, role, invited_by):
             "last_visit_at": timezone.now() - dt.timedelta(days=2),
         },
     )
+    services.refresh_guest_flag(user=user)  # the main menu's « Espaces partenaires »
     return access
 
 

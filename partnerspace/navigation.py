@@ -1,11 +1,22 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.navigation import Tab
+from core.navigation import MenuItem, Tab
 
-# No entry of the main menu: it would cost every page of a person with no organisation a
-# query (« Mon compte » is the benchmark's floor). A guest finds its spaces on its dashboard
-# (« Tableau de bord », partnerspace/dashboard.py) and lands on its space from the e-mail.
+
+def menu(request, org):
+    # Read from the user row the page has already loaded (accounts.User.has_guest_access,
+    # kept by partnerspace/services.py): no query, « Mon compte » is the benchmark's floor.
+    if not getattr(request.user, "has_guest_access", False):
+        return []
+    return [
+        MenuItem(
+            _("Partners' spaces"),
+            reverse("partnerspace:spaces"),
+            order=80,
+            active_prefix="/espace-partenaires/",
+        )
+    ]
 
 
 def alliance_tabs(request, alliance):

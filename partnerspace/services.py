@@ -208,7 +208,20 @@ def accept_invitation(
     invitation.accepted_at = now
     invitation.save(update_fields=["accepted_at"])
     record_activity(access, ActivityVerb.JOINED)
+    refresh_guest_flag(user=user)
     return access
+
+
+def refresh_guest_flag(*, user) -> bool:
+    """The person's `has_guest_access` (the main menu's « Espaces partenaires »), from their
+    accesses now: called by every service that creates an access or ends one, in its
+    transaction. An access ending by its date is not seen here: the flag stays until the
+    next change, and the spaces page then says there is no space."""
+    flag = GuestAccess.objects.active().filter(user=user).exists()
+    if user.has_guest_access != flag:
+        get_user_model().objects.filter(pk=user.pk).update(has_guest_access=flag)
+        user.has_guest_access = flag
+    return flag
 
 
 @transaction.atomic
@@ -216,6 +229,7 @@ def revoke_access(*, access: GuestAccess, by) -> GuestAccess:
     access.revoked_at = timezone.now()
     access.revoked_by = by
     access.save(update_fields=["revoked_at", "revoked_by"])
+    refresh_guest_flag(user=access.user)
     return access
 
 
@@ -223,6 +237,7 @@ def revoke_access(*, access: GuestAccess, by) -> GuestAccess:
 def change_end_of_access(*, access: GuestAccess, ends_on: dt.date) -> GuestAccess:
     access.ends_on = ends_on
     access.save(update_fields=["ends_on"])
+    refresh_guest_flag(user=access.user)
     return access
 
 
