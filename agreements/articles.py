@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from alliances.models import Clause
 
 DISPUTES = "disputes"
-TOKENS = re.compile(r"\s+|[^\s]+")
+# A word with the spaces after it: a change reads as whole words replaced, not as words
+# interleaved with the spaces between them.
+TOKENS = re.compile(r"\s+|\S+\s*")
 
 
 def outline() -> list[tuple[str, str]]:

@@ -74,6 +74,9 @@ def convention_page(convention, user):
         version.accepted_count = len(
             [row for row in version.rows if row["answer"] and row["answer"].accepted]
         )
+        version.changes_count = len(
+            [row for row in version.rows if row["answer"] and not row["answer"].accepted]
+        )
     draft = next((v for v in versions if v.state == VersionState.DRAFT), None)
     sent = [v for v in versions if v.state != VersionState.DRAFT]
     current = sent[-1] if sent else None
