@@ -30,6 +30,8 @@ class ConventionVersion(models.Model):
         Convention, on_delete=models.CASCADE, related_name="versions", verbose_name=_("convention")
     )
     number = models.PositiveSmallIntegerField(_("number"))
+    # « Title », version n: what the alliance's history names it by, with no query.
+    label = models.CharField(_("version"), max_length=255, blank=True)
     state = models.CharField(
         _("state"), max_length=12, choices=VersionState.choices, default=VersionState.DRAFT
     )
@@ -117,6 +119,8 @@ class PartyAnswer(models.Model):
     party = models.ForeignKey(
         ConventionParty, on_delete=models.CASCADE, related_name="+", verbose_name=_("party")
     )
+    # The party and the version, as the alliance's history names the answer.
+    label = models.CharField(_("party and version"), max_length=255, blank=True)
     decision = models.CharField(_("answer"), max_length=10, choices=Decision.choices)
     comment = models.TextField(_("comment"), blank=True, max_length=4000)
     # [{"key": article key, "title": article title, "comment": str}]

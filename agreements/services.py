@@ -35,6 +35,10 @@ class NothingToSend(Exception):
     pass
 
 
+def version_label(convention, number) -> str:
+    return _("%(title)s, version %(n)s") % {"title": convention.title, "n": number}
+
+
 def draft_of(convention) -> ConventionVersion | None:
     return ConventionVersion.objects.filter(convention=convention, state=VersionState.DRAFT).first()
 
@@ -69,7 +73,11 @@ def save_draft(*, convention: Convention, articles: list[dict], by: User) -> Con
             or 0
         ) + 1
         version = ConventionVersion(
-            convention=convention, number=number, created_by=by, created_at=now
+            convention=convention,
+            number=number,
+            label=version_label(convention, number),
+            created_by=by,
+            created_at=now,
         )
     version.articles = [
         {"key": a["key"], "title": a["title"].strip(), "text": a["text"].strip()} for a in articles
@@ -206,6 +214,13 @@ def answer_version(
     answer = PartyAnswer.objects.filter(version=version, party=party).first() or PartyAnswer(
         version=version, party=party
     )
+    answer.label = _("%(party)s – %(version)s: %(decision)s") % {
+        "party": party.display_name,
+        "version": version.label,
+        "decision": Decision(decision).label,
+    }
+    if way_of(party) == "name":
+        answer.label += " " + _("(recorded on its behalf)")
     answer.decision = decision
     answer.comment = comment
     answer.requests = requests

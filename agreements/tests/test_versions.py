@@ -362,3 +362,14 @@ def test_the_convention_page_costs_the_same_whatever_the_versions(
     # Step 4 links every convention to its versions, one query for all of them.
     step = reverse("alliances:alliance_step", args=[deal["alliance"].pk, 4])
     assert url in client.get(step).content.decode()
+
+
+def test_the_alliances_history_shows_every_version_and_answer(client, deal, world):
+    _accept_all(deal, world)
+    client.force_login(world.reader)
+    response = client.get(reverse("alliances:alliance_history", args=[deal["alliance"].pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert str(deal["bank_guest"]) in body
+    (SHOT_DIR := __import__("pathlib").Path("/tmp/shots-agreements")).mkdir(exist_ok=True)
+    (SHOT_DIR / "history.html").write_text(body)
