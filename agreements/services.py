@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from alliances import summaries
-from alliances.models import Convention, ConventionParty, ConventionStatus
+from alliances.models import Clause, Convention, ConventionParty, ConventionStatus
 from core.emails import send_after_commit
 from reports.services import request_report
 
@@ -267,6 +267,12 @@ def _accept_by_all(version, answers, by):
     version.save()
     if convention.status in (ConventionStatus.DRAFT, ConventionStatus.NEGOTIATION):
         convention.status = ConventionStatus.ACCEPTED
+    # The accepted text says which clauses the convention holds: the checklist follows it.
+    convention.clauses = [
+        article["key"]
+        for article in version.articles
+        if article["key"] in Clause.values and article["text"]
+    ]
     convention.accepted_version = version.number
     convention.accepted_at = now
     convention.accepted_text_sha256 = digest

@@ -178,6 +178,7 @@ def test_two_versions_accepted_by_three_parties_two_of_them_guests(
     ]
     assert convention.accepted_text_sha256 == version.text_sha256 != ""
     assert convention.accepted_report_id == version.report_id
+    assert convention.clauses == Clause.values  # every clause's article has a text
 
     # The frozen PDF: rendered once, its text's hash on every page, its own hash stored.
     render_report.apply(args=[version.report_id])
