@@ -7,7 +7,7 @@ from alliances.models import ConventionParty
 
 from .articles import diff_articles
 from .models import ConventionVersion, PartyAnswer, VersionState
-from .representatives import ASSOCIATION, NAME, PARTNER, representatives, way_of
+from .representatives import representatives, way_of
 
 
 def versions_of(convention) -> list[ConventionVersion]:
@@ -23,13 +23,6 @@ def answers_by_version(versions) -> dict[int, dict[int, PartyAnswer]]:
     for answer in PartyAnswer.objects.filter(version__in=versions).select_related("answered_by"):
         answers[answer.version_id][answer.party_id] = answer
     return answers
-
-
-WAY_LABELS = {
-    ASSOCIATION: "association",
-    PARTNER: "partner",
-    NAME: "name",
-}
 
 
 def answer_rows(version, answers, parties_by_pk, answering, user=None):

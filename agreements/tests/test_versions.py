@@ -373,3 +373,34 @@ def test_the_alliances_history_shows_every_version_and_answer(client, deal, worl
     body = response.content.decode()
     assert str(deal["bank_guest"]) in body
     assert "Convention de mutualisation, version 1" in body
+
+
+@pytest.mark.parametrize("versions", [1, 4])
+def test_the_pages_of_the_versions_cost_the_same_whatever_their_number(
+    client, deal, world, versions, django_assert_max_num_queries
+):
+    for _ in range(versions):
+        _write(deal, world)
+        version = _send(deal, world)
+        services.answer_version(
+            version=version,
+            party=deal["bank_party"],
+            decision=Decision.CHANGES,
+            requests=[{"key": "purpose", "title": "Objet", "comment": "Préciser"}],
+            by=deal["bank_guest"],
+        )
+    args = [deal["alliance"].pk, deal["convention"].pk]
+    client.force_login(world.assoc_admin)
+    for url in (
+        reverse("agreements:convention", args=args),
+        reverse("agreements:version", args=[*args, versions]),
+    ):
+        with django_assert_max_num_queries(25):
+            assert client.get(url).status_code == 200
+    client.force_login(deal["bank_guest"])
+    for url in (
+        reverse("agreements:guest_convention", args=args),
+        reverse("agreements:guest_answer", args=args),
+    ):
+        with django_assert_max_num_queries(25):
+            assert client.get(url).status_code == 200

@@ -15,7 +15,7 @@ from ..access import get_convention_for_guest
 from ..forms import AnswerForm
 from ..representatives import may_answer
 from .files import serve_frozen_pdf
-from .staff import answer_page
+from .staff import record_answer
 
 
 def _context(request, access, convention, party, **extra):
@@ -57,10 +57,7 @@ def guest_answer(request, pk, convention_pk):
     form = AnswerForm(
         request.POST or None, articles=current.articles, initial={"version": current.number}
     )
-    done = answer_page(
-        request, convention=convention, version=current, party=party, form=form, template_context={}
-    )
-    if done is None:
+    if record_answer(request, convention=convention, party=party, form=form):
         messages.success(request, _("Your organisation's answer is recorded."))
         return redirect(reverse("agreements:guest_convention", args=[pk, convention.pk]))
     return render(request, "agreements/guest_answer.html", {**context, "form": form})

@@ -155,25 +155,26 @@ def version(request, pk, convention_pk, number):
     )
 
 
-def answer_page(request, *, convention, version, party, form, template_context):
-    """Shared by the associations' and the guests' answer pages: records the answer, or
-    gives the form back with the reason (a version replaced meanwhile, a request missing)."""
-    if request.method == "POST" and form.is_valid():
-        answered = get_object_or_404(sent_versions(convention), number=form.cleaned_data["version"])
-        try:
-            services.answer_version(
-                version=answered,
-                party=party,
-                decision=form.cleaned_data["decision"],
-                comment=form.cleaned_data["comment"],
-                requests=form.requests(),
-                by=request.user,
-            )
-        except services.AnswerRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
-            return None
-    return template_context
+def record_answer(request, *, convention, party, form) -> bool:
+    """Shared by the associations' and the guests' answer pages: records the answer to the
+    version the form was read on; False, with the reason on the form (a version replaced
+    meanwhile, a request missing), when it cannot."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    answered = get_object_or_404(sent_versions(convention), number=form.cleaned_data["version"])
+    try:
+        services.answer_version(
+            version=answered,
+            party=party,
+            decision=form.cleaned_data["decision"],
+            comment=form.cleaned_data["comment"],
+            requests=form.requests(),
+            by=request.user,
+        )
+    except services.AnswerRefused as refusal:
+        form.add_error(None, str(refusal))
+        return False
+    return True
 
 
 @login_required
@@ -186,10 +187,7 @@ def answer(request, pk, convention_pk, number, party_pk):
     form = AnswerForm(
         request.POST or None, articles=shown.articles, initial={"version": shown.number}
     )
-    context = answer_page(
-        request, convention=convention, version=shown, party=party, form=form, template_context={}
-    )
-    if context is None:
+    if record_answer(request, convention=convention, party=party, form=form):
         messages.success(request, _("The answer of « %(party)s » is recorded.") % {"party": party})
         return redirect(_page_url(alliance, convention))
     return _render(
