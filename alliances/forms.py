@@ -29,6 +29,7 @@ from .models import (
     Contribution,
     Convention,
     ConventionParty,
+    ConventionStatus,
     Decision,
     Exchange,
     GovernanceBody,
@@ -270,6 +271,16 @@ class ConventionForm(AllianceScopedForm):
             "financial_terms",
             "clauses",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.status != ConventionStatus.ACCEPTED:
+            # « Accepted by all parties » is reached by the parties' answers, never typed.
+            self.fields["status"].choices = [
+                choice
+                for choice in self.fields["status"].choices
+                if choice[0] != ConventionStatus.ACCEPTED
+            ]
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")

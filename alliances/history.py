@@ -142,7 +142,8 @@ def _display(record, field_name, related):
         return _("yes") if value else _("no")
     if isinstance(value, list):
         choices = dict(field.formfield().choices) if field.choices else {}
-        return ", ".join(str(choices.get(v, v)) for v in value)
+        text = ", ".join(_list_item(v, choices) for v in value)
+        return text if len(text) <= 160 else text[:157] + "…"
     if isinstance(value, Decimal):
         shown = number(value, 0 if value == value.to_integral_value() else 2)
         return f"{shown}\u00a0€" if "€" in str(field.verbose_name) else shown
@@ -150,6 +151,16 @@ def _display(record, field_name, related):
         return date_format(value, "SHORT_DATE_FORMAT")
     text = str(value)
     return text if len(text) <= 160 else text[:157] + "…"
+
+
+def _list_item(value, choices):
+    """An item of a list stored as JSON: a choice, or a row of a text (an article, a party's
+    acceptance, a request) named by its title or its party, with its date or comment."""
+    if isinstance(value, dict):
+        name = next((value[key] for key in ("title", "party", "name") if value.get(key)), "")
+        detail = value.get("on") or value.get("comment") or ""
+        return f"{name} ({detail})" if detail else str(name)
+    return str(choices.get(value, value))
 
 
 def _label(record, related, changed_fields):

@@ -40,6 +40,7 @@ from alliances.models import (
 from alliances.selection import rank
 from alliances.timeline import timeline
 from core.dashboard import collect_panels
+from core.navigation import app_hooks
 from organisations.switcher import current_organisation
 
 # Every list the step pages show, by name: the overview reads them all in one query
@@ -253,6 +254,12 @@ def step4(alliance, request=None, lists=None):
             (label, value in present, state[value in present]) for value, label in clauses
         ]
         convention.clauses_missing = len([1 for value, _label in clauses if value not in present])
+        convention.extras = []
+    # What the apps above show on each convention's card (agreements: its versions), as
+    # {"template": …} items: one call a hook for every convention of the page.
+    for hook in app_hooks("conventions", "convention_extras"):
+        for convention_pk, extras in hook(conventions).items():
+            next(c for c in conventions if c.pk == convention_pk).extras.extend(extras)
     return {"conventions": conventions}
 
 

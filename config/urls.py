@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("organisations.urls")),
     path("", include("accounts.urls")),
     path("", include("partnerspace.urls")),
+    path("", include("agreements.urls")),
     path("", include("alliances.urls")),
     path("", include("networks.urls")),
     path("", include("notifications.urls")),

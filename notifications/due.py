@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliances.models import Action, ActionStatus, Convention, ConventionStatus
+from agreements.models import ConventionVersion, PartyAnswer, VersionState
+from alliances.models import Action, ActionStatus, Convention, ConventionParty, ConventionStatus
 from diagnostics.models import Campaign, Respondent
 from evaluation.models import Indicator, IndicatorContribution, Measurement
 from evaluation.progress import next_due_date
@@ -27,6 +28,7 @@ CAMPAIGN_DAYS = (7, 14)  # after the campaign opened; then never again
 ACTION_NOTICE = dt.timedelta(days=7)
 CONVENTION_DAYS = (90, 30)  # before its end
 REVIEW_WAIT = dt.timedelta(days=7)
+AGREEMENT_DAYS = (7, 14)  # after the version was sent; then the lead's « Relancer »
 OPEN_ACTION = [ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.BLOCKED]
 
 
@@ -257,19 +259,86 @@ def guest_measurements(today: dt.date, due_rows=None) -> list[Due]:
     return dues
 
 
+def waiting_agreements(today: dt.date) -> list[Due]:
+    """A convention version sent to the parties and not answered by one of them, 7 then 14
+    days after it was sent, to that party's representatives (agreements.representatives): the
+    admins of a member association, the contributor guests of a partner (their link is their
+    space), the lead's admins for a party named by a typed name."""
+    earliest = today - dt.timedelta(days=max(AGREEMENT_DAYS)) - CATCH_UP
+    versions = list(
+        ConventionVersion.objects.filter(
+            state=VersionState.SENT, sent_at__date__gt=earliest
+        ).values_list(
+            "pk",
+            "number",
+            "sent_at",
+            "parties",
+            "convention_id",
+            "convention__title",
+            "convention__alliance_id",
+            "convention__alliance__title",
+            "convention__alliance__lead_id",
+        )
+    )
+    if not versions:
+        return []
+    answered = set(
+        PartyAnswer.objects.filter(version_id__in=[row[0] for row in versions]).values_list(
+            "version_id", "party_id"
+        )
+    )
+    parties = {
+        pk: (association_id, partner_id)
+        for pk, association_id, partner_id in ConventionParty.objects.filter(
+            convention_id__in={row[4] for row in versions}
+        ).values_list("pk", "association_id", "partner_id")
+    }
+    admins = association_staff(
+        {a for a, _p in parties.values() if a} | {row[8] for row in versions}, ADMINS
+    )
+    guests = alliance_guests({row[6] for row in versions}, today)
+    dues = []
+    for pk, number, sent_at, asked, convention_id, title, alliance_id, alliance, lead in versions:
+        sent = timezone.localdate(sent_at)
+        days = [sent + dt.timedelta(days=d) for d in AGREEMENT_DAYS]
+        days = [day for day in days if _in_window(day, today)]
+        if not days:
+            continue
+        subject = f"{title} · v{number}"
+        for row in asked:
+            if (pk, row["id"]) in answered or row["id"] not in parties:
+                continue
+            association_id, partner_id = parties[row["id"]]
+            if partner_id:
+                kind = kinds.GUEST_AGREEMENT_WAITING
+                people = guests.get((alliance_id, partner_id), ())
+                path = reverse("agreements:guest_convention", args=[alliance_id, convention_id])
+            else:
+                kind = kinds.AGREEMENT_WAITING
+                people = admins.get(association_id or lead, ())
+                path = reverse(
+                    "agreements:answer", args=[alliance_id, convention_id, number, row["id"]]
+                )
+            for day in days:
+                for user_id in people:
+                    dues.append(Due(kind, pk, user_id, day, alliance_id, alliance, subject, path))
+    return dues
+
+
 def _measurements_both(today: dt.date) -> list[Due]:
     # The indicators' schedule is read once for the staff and the guests.
     due_rows = _due_indicators(today)
     return measurements(today, due_rows) + guest_measurements(today, due_rows)
 
 
-#: Every collector, in the order their lines come in a digest. Convention versions and the
-#: alliance's health check will be two more when they exist.
+#: Every collector, in the order their lines come in a digest. The alliance's health check
+#: will be one more when it exists.
 COLLECTORS = (
     unfinished_campaigns,
     actions,
     guest_actions,
     ending_conventions,
+    waiting_agreements,
     _measurements_both,
     waiting_reviews,
 )

@@ -45,6 +45,8 @@ NETWORK_DIGEST = "network_digest"
 GUEST_ACTION_DUE_SOON = "guest_action_due_soon"
 GUEST_ACTION_LATE = "guest_action_late"
 GUEST_MEASUREMENT_DUE = "guest_measurement_due"
+AGREEMENT_WAITING = "agreement_waiting"
+GUEST_AGREEMENT_WAITING = "guest_agreement_waiting"
 
 KINDS = {
     kind.key: kind
@@ -55,6 +57,7 @@ KINDS = {
         Kind(CONVENTION_ENDING, _("A convention ending in 90 or 30 days"), STAFF),
         Kind(MEASUREMENT_DUE, _("A measurement due and not entered"), STAFF),
         Kind(REVIEW_WAITING, _("A network review waiting for our reply"), STAFF),
+        Kind(AGREEMENT_WAITING, _("A convention version waiting for our answer"), STAFF),
         Kind(
             NETWORK_DIGEST,
             _("My networks' week: members needing attention, news"),
@@ -67,6 +70,11 @@ KINDS = {
         Kind(
             GUEST_MEASUREMENT_DUE,
             _("A measurement my organisation contributes to, due and not entered"),
+            GUESTS,
+        ),
+        Kind(
+            GUEST_AGREEMENT_WAITING,
+            _("A convention version waiting for my organisation's answer"),
             GUESTS,
         ),
     ]

@@ -20,6 +20,7 @@ from alliances.models import (
     NeedFigure,
 )
 from alliances.sharing import SHARED_FIELDS
+from core.navigation import app_hooks
 from evaluation.models import (
     Analysis,
     Indicator,
@@ -59,6 +60,27 @@ def comment_counts(alliance) -> dict:
     return {(row["kind"], row["item_id"]): row["n"] for row in rows}
 
 
+def guest_conventions(access: GuestAccess) -> list:
+    """The conventions the guest's organisation is party to, with their parties' names and
+    what the apps above add to each (agreements: the version to answer), one call a hook."""
+    conventions = list(
+        Convention.objects.filter(alliance=access.alliance, parties__partner=access.partner)
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "parties",
+                queryset=ConventionParty.objects.select_related("association", "partner__partner"),
+            )
+        )
+    )
+    for convention in conventions:
+        convention.extras = []
+    for hook in app_hooks("conventions", "guest_convention_extras"):
+        for convention_pk, extras in hook(access, conventions).items():
+            next(c for c in conventions if c.pk == convention_pk).extras.extend(extras)
+    return conventions
+
+
 def overview(access: GuestAccess) -> dict:
     alliance = access.alliance
     return {
@@ -73,18 +95,7 @@ def overview(access: GuestAccess) -> dict:
         "dossier": dossier_sections(alliance),
         "figures": list(NeedFigure.objects.filter(alliance=alliance)),
         # The conventions the guest's organisation is party to, with their parties' names.
-        "conventions": list(
-            Convention.objects.filter(alliance=alliance, parties__partner=access.partner)
-            .distinct()
-            .prefetch_related(
-                Prefetch(
-                    "parties",
-                    queryset=ConventionParty.objects.select_related(
-                        "association", "partner__partner"
-                    ),
-                )
-            )
-        ),
+        "conventions": guest_conventions(access),
         "bodies": list(GovernanceBody.objects.filter(alliance=alliance)),
         "meetings": list(Meeting.objects.filter(alliance=alliance).select_related("body")),
         "communication": list(CommunicationItem.objects.filter(alliance=alliance)),

@@ -23,6 +23,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from alliances.models import AlliancePartner, Contact, Partner, RelationshipEvent
+from reports.kinds import kept_kinds
 from reports.models import Report
 
 from .erasure import ERASED_NAME, erase_contact
@@ -54,7 +55,9 @@ def dormant_partners(now):
 
 def _delete_old_report_files(now) -> int:
     cutoff = now - timedelta(days=days("report_pdfs"))
-    old = Report.objects.filter(status=Report.Status.READY, finished_at__lt=cutoff)
+    old = Report.objects.filter(status=Report.Status.READY, finished_at__lt=cutoff).exclude(
+        kind__in=kept_kinds()
+    )
     deleted = 0
     for report in old.exclude(file="").only("pk", "file"):
         try:

@@ -56,6 +56,9 @@ class ReportKind:
     # Who may hand a ready report over with a share link (optional): check_share(request,
     # subject) raises Http404 / PermissionDenied. Without it, whoever may ask for the report.
     check_share: Callable[..., Any] | None = None
+    # A record, not a copy made again on demand (a convention's accepted text): the retention
+    # of report files never deletes it.
+    kept_for_good: bool = False
 
     def check_share_access(self, request, subject):
         if self.check_share is None:
@@ -83,6 +86,10 @@ def register(kind: ReportKind) -> ReportKind:
 
 def bulk_kinds() -> list[str]:
     return [code for code, kind in _REGISTRY.items() if kind.bulk_subjects is not None]
+
+
+def kept_kinds() -> list[str]:
+    return [code for code, kind in _REGISTRY.items() if kind.kept_for_good]
 
 
 def get_kind(code: str) -> ReportKind:

@@ -52,6 +52,8 @@ class Report(models.Model):
     html_file = models.FileField(
         _("web version"), upload_to="reports/%Y/%m/", blank=True, max_length=255
     )
+    # The PDF file's SHA-256, written with it: a reader checks a copy against it.
+    sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     title = models.CharField(_("title"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     # When it was last sent to the broker: the sweep re-sends reports stuck in the queue.

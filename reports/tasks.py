@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from datetime import timedelta
@@ -61,6 +62,7 @@ def render_report(self, report_id: int):
         html_name = default_storage.save(f"{stem}.html", ContentFile(html.encode()))
         del html
         name = default_storage.save(f"{stem}.pdf", ContentFile(pdf))
+        sha256 = hashlib.sha256(pdf).hexdigest()
         del pdf
         release_memory()
     except TRANSIENT_ERRORS as error:
@@ -86,6 +88,7 @@ def render_report(self, report_id: int):
         status=Report.Status.READY,
         file=name,
         html_file=html_name,
+        sha256=sha256,
         error_message="",
         finished_at=timezone.now(),
         data_as_of=data_as_of,

@@ -51,6 +51,9 @@ class ConventionType(models.TextChoices):
 class ConventionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     NEGOTIATION = "negotiation", _("Under negotiation")
+    # Every party accepted the same version of its text (agreements): the text is frozen as a
+    # PDF, and the signed copy may follow.
+    ACCEPTED = "accepted", _("Accepted by all parties")
     SIGNED = "signed", _("Signed")
     EXPIRED = "expired", _("Expired")
     TERMINATED = "terminated", _("Terminated")
@@ -114,6 +117,25 @@ class Convention(models.Model):
     document_name = models.CharField(max_length=255, blank=True, verbose_name=_("document name"))
     document_size = models.PositiveIntegerField(
         null=True, blank=True, verbose_name=_("document size")
+    )
+    # The version of the text every party accepted, stored by agreements' services in the
+    # transaction of the last acceptance (this app shows it and cannot import them).
+    accepted_version = models.PositiveSmallIntegerField(
+        _("version accepted by all parties"), null=True, blank=True
+    )
+    accepted_at = models.DateTimeField(_("accepted by all parties on"), null=True, blank=True)
+    accepted_text_sha256 = models.CharField(
+        _("SHA-256 of the accepted text"), max_length=64, blank=True
+    )
+    # [{"party": name, "on": ISO date, "on_behalf": bool}] in the parties' order.
+    acceptances = models.JSONField(_("acceptances"), default=list, blank=True)
+    accepted_report = models.ForeignKey(
+        "reports.Report",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("frozen PDF of the accepted text"),
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "diagnostics",
     "evaluation",
     "partnerspace",
+    "agreements",
     "networks",
     "api",
     "privacy",
