@@ -32,7 +32,7 @@ class AnswerRefused(Exception):
 
 
 class NothingToSend(Exception):
-    pass
+    """No draft, or one whose articles are all empty: there is nothing for the parties to read."""
 
 
 def version_label(convention, number) -> str:
