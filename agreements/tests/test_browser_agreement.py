@@ -50,7 +50,9 @@ def _guest_answers(page, guest, alliance, convention, *, changes=None, shot=None
     if changes:
         page.locator("input[name=decision][value=changes]").check()
         index, text = changes
-        page.locator(f"#id_request-{index}").fill(text)
+        request = page.locator(f"#id_request-{index}")
+        request.locator("xpath=ancestor::details").locator("summary").click()
+        request.fill(text)
     else:
         page.locator("input[name=decision][value=accepted]").check()
     if shot:
