@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("partnerspace.urls")),
     path("", include("alliances.urls")),
+    path("", include("healthchecks.urls")),
     path("", include("networks.urls")),
     path("", include("notifications.urls")),
     path("autodiagnostic/", include("diagnostics.urls")),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "diagnostics",
     "evaluation",
     "partnerspace",
+    "healthchecks",
     "networks",
     "api",
     "privacy",
