@@ -60,4 +60,3 @@ def participant_of(request, health_check) -> Participant:
         raise PermissionDenied
     participant.health_check = health_check
     return participant
-

@@ -129,4 +129,3 @@ def statement_rows(questionnaire, answers: dict) -> list[dict]:
         }
         for position, axis in enumerate(questionnaire.axes(), start=1)
     ]
-

@@ -170,7 +170,9 @@ def _gap(axis, low: PartyResult, high: PartyResult) -> Gap:
         x, y = low.statements.get(code), high.statements.get(code)
         if x is None or y is None or x == y:
             continue
-        behind.append({"code": code, "means": [x, y], "difference": str(abs(Decimal(y) - Decimal(x)))})
+        behind.append(
+            {"code": code, "means": [x, y], "difference": str(abs(Decimal(y) - Decimal(x)))}
+        )
     behind.sort(key=lambda s: (-Decimal(s["difference"]), s["code"]))
     low_mean, high_mean = low.axis_mean(axis.code), high.axis_mean(axis.code)
     return Gap(
@@ -193,5 +195,13 @@ def evolution(current: Results, previous: Results | None) -> list[dict]:
         now = current.overall_mean(axis["code"])
         before = previous.overall_mean(axis["code"]) if previous else None
         change = now - before if now is not None and before is not None else None
-        rows.append({"code": axis["code"], "title": axis["title"], "now": now, "before": before, "change": change})
+        rows.append(
+            {
+                "code": axis["code"],
+                "title": axis["title"],
+                "now": now,
+                "before": before,
+                "change": change,
+            }
+        )
     return rows

@@ -31,6 +31,7 @@ from .results import health_check_results, statement_rows
 
 
 def _staff_page(request, health_check, capability, template, **extra):
+    extra.setdefault("side", _staff_urls(health_check))
     return render(
         request,
         template,
@@ -40,7 +41,6 @@ def _staff_page(request, health_check, capability, template, **extra):
             capability,
             "health",
             health_check=health_check,
-            side=_staff_urls(health_check),
             base_template="healthchecks/staff_base.html",
             **extra,
         ),
@@ -116,9 +116,7 @@ def health_check_open(request, pk):
 @login_required
 def health_check_detail(request, pk):
     health_check, capability = get_health_check_for_staff(request, pk)
-    participant = selectors.my_participations(request.user, [health_check.pk]).get(
-        health_check.pk
-    )
+    participant = selectors.my_participations(request.user, [health_check.pk]).get(health_check.pk)
     context = {
         "participant": participant,
         "participation": selectors.participation_by_party(health_check),
@@ -150,9 +148,7 @@ def answer(request, pk):
         health_check,
         participant,
         _staff_urls(health_check),
-        lambda template, **extra: _staff_page(
-            request, health_check, capability, template, **extra
-        ),
+        lambda template, **extra: _staff_page(request, health_check, capability, template, **extra),
     )
 
 
@@ -172,9 +168,7 @@ def submit(request, pk):
         health_check,
         participant,
         _staff_urls(health_check),
-        lambda template, **extra: _staff_page(
-            request, health_check, capability, template, **extra
-        ),
+        lambda template, **extra: _staff_page(request, health_check, capability, template, **extra),
     )
 
 
@@ -241,9 +235,7 @@ def guest_list(request, pk):
 @login_required
 def guest_detail(request, pk, hc_pk):
     access, health_check = get_health_check_for_guest(request, pk, hc_pk)
-    participant = selectors.my_participations(request.user, [health_check.pk]).get(
-        health_check.pk
-    )
+    participant = selectors.my_participations(request.user, [health_check.pk]).get(health_check.pk)
     context = {
         "health_check": health_check,
         "participant": participant,

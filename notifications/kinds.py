@@ -45,6 +45,8 @@ NETWORK_DIGEST = "network_digest"
 GUEST_ACTION_DUE_SOON = "guest_action_due_soon"
 GUEST_ACTION_LATE = "guest_action_late"
 GUEST_MEASUREMENT_DUE = "guest_measurement_due"
+HEALTH_CHECK_UNANSWERED = "health_check_unanswered"
+GUEST_HEALTH_CHECK_UNANSWERED = "guest_health_check_unanswered"
 
 KINDS = {
     kind.key: kind
@@ -62,11 +64,17 @@ KINDS = {
             WEEKLY,
             (WEEKLY, NEVER),
         ),
+        Kind(HEALTH_CHECK_UNANSWERED, _("An alliance health check I have not answered"), STAFF),
         Kind(GUEST_ACTION_DUE_SOON, _("An action of my organisation due in 7 days"), GUESTS),
         Kind(GUEST_ACTION_LATE, _("An action of my organisation that is late"), GUESTS),
         Kind(
             GUEST_MEASUREMENT_DUE,
             _("A measurement my organisation contributes to, due and not entered"),
+            GUESTS,
+        ),
+        Kind(
+            GUEST_HEALTH_CHECK_UNANSWERED,
+            _("An alliance health check I have not answered"),
             GUESTS,
         ),
     ]
