@@ -317,10 +317,10 @@ def _answer_page(request, health_check, participant, urls, page):
                 statement["choice"] = choices.get(statement["code"], statement["choice"])
         else:
             go = request.POST.get("go", "next")
-            if go == "previous" and position > 1:
-                return redirect(f"{urls['answer']}?axe={position - 1}")
-            if go == "next" and position < len(axes):
-                return redirect(f"{urls['answer']}?axe={position + 1}")
+            target = {"previous": position - 1, "next": position + 1}.get(go)
+            if target and 1 <= target <= len(axes):
+                services.visit_axis(participant=participant, position=target)
+                return redirect(f"{urls['answer']}?axe={target}")
             return redirect(urls["submit"])
     services.visit_axis(participant=participant, position=position)
     given = sum(1 for axis in axes for s in axis["statements"] if s["choice"])
