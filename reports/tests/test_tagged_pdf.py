@@ -8,6 +8,7 @@ from alliances.tests.dossier_data import dossier_alliance
 from diagnostics.tests.factories import finished_campaign
 from evaluation.tests.factories import StrategicObjectiveFactory, VisionFactory
 from evaluation.tests.test_report import build_alliance
+from healthchecks.tests.factories import finished_health_check
 from networks.tests.test_network_dashboard import _members
 from organisations.tests.factories import AssociationFactory, NetworkFactory
 from reports.kinds import get_kind
@@ -29,6 +30,8 @@ def _subject(code):
         return finished_campaign(AssociationFactory(name="Solidarité Quartier Nord"), 3)
     if code == "evaluation":
         return build_alliance(2)
+    if code == "health_check":
+        return finished_health_check()
     if code == "network":
         network = NetworkFactory(name="Union régionale des associations solidaires")
         _members(network, 6)
@@ -40,7 +43,14 @@ def _subject(code):
 
 
 @pytest.mark.parametrize(
-    ("code", "charts"), [("diagnostic", 1), ("evaluation", 2), ("network", 2), ("dossier", 0)]
+    ("code", "charts"),
+    [
+        ("diagnostic", 1),
+        ("evaluation", 2),
+        ("network", 2),
+        ("dossier", 0),
+        ("health_check", 1),
+    ],
 )
 def test_every_report_kind_is_a_tagged_pdf_with_its_structure(code, charts):
     structure = read_structure(_pdf(code, _subject(code)))
