@@ -34,6 +34,9 @@ def shot(page, name):
 
 
 def _answer_axis(page, value):
+    # htmx binds the autosave once the deferred scripts have run (before that, a choice is
+    # saved by the form's own submit, as without JavaScript).
+    page.wait_for_load_state("load")
     for number in range(1, 5):
         page.locator(f"label[for='answer-{number}-{value}']").click()
         expect(page.locator(f"#save-{number}")).not_to_be_empty()
