@@ -6,7 +6,7 @@ from django.apps import apps
 
 from alliances.sharing import SHARED_FIELDS, Side
 
-ALLIANCE_APPS = ("alliances", "evaluation", "partnerspace")
+ALLIANCE_APPS = ("alliances", "evaluation", "partnerspace", "healthchecks")
 
 
 def _models(label):
