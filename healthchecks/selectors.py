@@ -44,3 +44,7 @@ def my_participations(user, health_check_ids) -> dict:
 
 def my_answers(participant) -> dict[str, str]:
     return {a.statement: a.choice for a in HealthAnswer.objects.filter(participant=participant)}
+
+
+def answer_count(participant) -> int:
+    return HealthAnswer.objects.filter(participant=participant).count()

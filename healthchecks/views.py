@@ -297,7 +297,8 @@ def _choices_from_post(post) -> dict[str, str]:
 
 
 def _position(raw, default, count) -> int:
-    position = int(raw) if raw.isascii() and raw.isdigit() else default
+    # A long run of digits is no axis (and int() refuses more than 4,300 of them).
+    position = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 3 else default
     return min(max(position, 1), count)
 
 
@@ -324,6 +325,7 @@ def _answer_page(request, health_check, participant, urls, page):
             return redirect(urls["submit"])
     services.visit_axis(participant=participant, position=position)
     given = sum(1 for axis in axes for s in axis["statements"] if s["choice"])
+    total = sum(len(axis["statements"]) for axis in axes)
     response = page(
         "healthchecks/answer.html",
         participant=participant,
@@ -334,14 +336,23 @@ def _answer_page(request, health_check, participant, urls, page):
         next_position=position + 1 if position < len(axes) else None,
         scale=health_check.questionnaire.scale(),
         dont_know_label=health_check.questionnaire.dont_know_label(),
-        given=given,
-        total=sum(len(axis["statements"]) for axis in axes),
+        progress=_progress(position, len(axes), given, total),
         error=error,
         side=urls,
     )
     if error:
         response.status_code = 400
     return response
+
+
+def _progress(position, axis_count, given, total) -> dict:
+    return {
+        "position": position,
+        "axis_count": axis_count,
+        "given": given,
+        "total": total,
+        "percent": round(100 * given / total) if total else 0,
+    }
 
 
 def _autosave(request, participant):
@@ -353,7 +364,21 @@ def _autosave(request, participant):
     except services.HealthCheckError as problem:
         # 409: the page's script shows the message and does not retry.
         return HttpResponse(str(problem), status=409, content_type="text/plain; charset=utf-8")
-    return HttpResponse(_("Saved"), content_type="text/plain; charset=utf-8")
+    questionnaire = participant.health_check.questionnaire
+    axis_count = len(questionnaire.axes())
+    total = len(questionnaire.statement_texts())
+    return render(
+        request,
+        "healthchecks/_saved.html",
+        {
+            "progress": _progress(
+                _position(request.POST.get("position", ""), 1, axis_count),
+                axis_count,
+                selectors.answer_count(participant),
+                total,
+            )
+        },
+    )
 
 
 def _submit_page(request, health_check, participant, urls, page):

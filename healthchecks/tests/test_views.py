@@ -132,3 +132,16 @@ def test_step_5_counts_a_recent_health_check(client, world, finished):
         reverse("alliances:alliance_step", args=[finished.alliance_id, 5])
     ).content.decode()
     assert "health check" in page.lower() or "bilan de santé" in page.lower()
+
+
+def test_each_autosave_updates_the_count_of_answers(client, three_parties, world):
+    health_check = open_for(three_parties["alliance"], world.assoc_admin)
+    client.force_login(world.editor)
+    url = reverse("healthchecks:autosave", args=[health_check.pk])
+
+    client.post(url, {"answer-A1.1": "4", "position": "1"})
+    response = client.post(url, {"answer-A1.2": "dk", "position": "9" * 5000})
+
+    assert response.status_code == 200
+    assert 'id="progress"' in response.content.decode()
+    assert "2 / 20" in response.content.decode()
