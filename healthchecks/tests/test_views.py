@@ -131,7 +131,10 @@ def test_step_5_counts_a_recent_health_check(client, world, finished):
     page = client.get(
         reverse("alliances:alliance_step", args=[finished.alliance_id, 5])
     ).content.decode()
-    assert "health check" in page.lower() or "bilan de santé" in page.lower()
+    # Its checklist no longer asks for one, and its panel leads to the latest.
+    missing = page.split('class="fa-missing')[1].split("</ul>")[0] if "fa-missing" in page else ""
+    assert "de moins d" not in missing and "less than a year" not in missing
+    assert reverse("healthchecks:detail", args=[finished.pk]) in page
 
 
 def test_each_autosave_updates_the_count_of_answers(client, three_parties, world):
