@@ -148,3 +148,12 @@ def test_each_autosave_updates_the_count_of_answers(client, three_parties, world
     assert response.status_code == 200
     assert 'id="progress"' in response.content.decode()
     assert "2 / 20" in response.content.decode()
+
+
+def test_the_alliances_history_tells_when_a_health_check_opened_and_closed(client, world, finished):
+    client.force_login(world.editor)
+    response = client.get(reverse("alliances:alliance_history", args=[finished.alliance_id]))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "bilan de santé" in page.lower()
