@@ -13,6 +13,7 @@ from alliances.selectors import next_meeting
 from alliances.views.alliance_pages import alliance_context
 from partnerspace import services as space_services
 from partnerspace.access import get_space_for_guest
+from partnerspace.models import NotificationPreference
 from reports.selectors import reports_panel
 
 from . import selectors, services
@@ -209,6 +210,8 @@ def gap_agenda(request, pk):
 
 def _guest_page(request, access, template, **extra):
     space_services.record_visit(access=access)
+    # The space's footer says whether the threads' e-mails are on, as its own pages do.
+    preference = NotificationPreference.objects.filter(user=request.user).first()
     return render(
         request,
         template,
@@ -216,6 +219,7 @@ def _guest_page(request, access, template, **extra):
             "access": access,
             "alliance": access.alliance,
             "tab": "health",
+            "emails_on": preference is None or preference.comment_emails,
             "base_template": "healthchecks/guest_base.html",
             **extra,
         },
