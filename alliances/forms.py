@@ -5,6 +5,7 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -363,6 +364,19 @@ class MeetingForm(AllianceScopedForm):
 
     def limit_choices(self):
         self.fields["body"].queryset = GovernanceBody.objects.filter(alliance=self.alliance)
+        self.fields["decisions"].help_text = _(
+            "For a meeting planned ahead, leave it empty: its agenda is prepared first, the "
+            "decisions are written once it has taken place."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        day = cleaned.get("date")
+        if day and day < timezone.localdate() and not (cleaned.get("decisions") or "").strip():
+            self.add_error(
+                "decisions", _("Write the decisions taken: this meeting has taken place.")
+            )
+        return cleaned
 
 
 class CommunicationItemForm(AllianceScopedForm):

@@ -29,6 +29,7 @@ from .models import (
     ConventionParty,
     CostShare,
     Meeting,
+    MeetingAgendaItem,
     NeedFigure,
     Resource,
     SwotItem,
@@ -83,6 +84,8 @@ def alliance_records(alliance):
     # A party stays in the history of the alliance after its convention is deleted.
     conventions = Convention.history.filter(alliance_id=alliance.pk).values("id")
     sources.append(ConventionParty.history.filter(convention_id__in=conventions))
+    meetings = Meeting.history.filter(alliance_id=alliance.pk).values("id")
+    sources.append(MeetingAgendaItem.history.filter(meeting_id__in=meetings))
     return [source.select_related("history_user") for source in sources]
 
 

@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from core.collation import FrenchOrder
+from core.navigation import app_hooks
 
 from .models import (
     Alliance,
@@ -157,6 +158,9 @@ def step_facts(alliance_ids) -> dict[int, StepFacts]:
                 f.signed_with_document += 1
             if all_clauses <= set(clauses or []):
                 f.signed_with_all_clauses += 1
+    # Facts the apps above this one hold (the health checks): one query each.
+    for add_facts in app_hooks("step_facts", "add_facts"):
+        add_facts(facts)
     return facts
 
 
@@ -180,3 +184,18 @@ class AllianceRef(NamedTuple):
     pk: int
     title: str
     lead_id: int
+
+
+def next_meeting(alliance, today=None):
+    """The alliance's next governance meeting: the earliest dated today or later (None)."""
+    from django.utils import timezone
+
+    from .models import Meeting
+
+    today = today or timezone.localdate()
+    return (
+        Meeting.objects.filter(alliance=alliance, date__gte=today)
+        .select_related("body")
+        .order_by("date", "pk")
+        .first()
+    )

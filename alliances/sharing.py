@@ -55,6 +55,7 @@ SIDES = {
     # Governance and communication (step 5).
     "GovernanceBody": SHARED,
     "Meeting": SHARED,
+    "MeetingAgendaItem": SHARED,
     "CommunicationItem": SHARED,
     # Stored figures of the associations' dashboards.
     "AllianceSummary": INTERNAL,

@@ -31,6 +31,7 @@ from alliances.models import (
     Lever,
     MappingCategory,
     Meeting,
+    MeetingAgendaItem,
     NeedFigure,
     Resource,
     SelectionCriterion,
@@ -67,6 +68,7 @@ LISTS = ListsOf(
         "communication": lambda a: CommunicationItem.objects.filter(alliance=a),
         "bodies": lambda a: GovernanceBody.objects.filter(alliance=a),
         "meetings": lambda a: Meeting.objects.filter(alliance=a).select_related("body"),
+        "agenda_items": lambda a: MeetingAgendaItem.objects.filter(meeting__alliance=a),
         "actions": lambda a: (
             Action.objects.filter(alliance=a)
             .select_related("owner_user", "owner_partner__partner")
@@ -95,6 +97,8 @@ def read_lists(alliance, names):
         attach(lists["conventions"], "parties", lists.pop("convention_parties"), "convention_id")
     if "conventions" in lists and "amendments" in lists:
         attach(lists["conventions"], "amendments", lists.pop("amendments"), "convention_id")
+    if "meetings" in lists and "agenda_items" in lists:
+        attach(lists["meetings"], "agenda_items", lists.pop("agenda_items"), "meeting_id")
     if "actions" in lists and "action_steps" in lists:
         attach(lists["actions"], "steps", lists.pop("action_steps"), "action_id")
     return lists
@@ -264,7 +268,9 @@ def step4(alliance, request=None, lists=None):
 
 
 def step5(alliance, request=None, lists=None):
-    lists = lists or read_lists(alliance, ["dossier", "communication", "bodies", "meetings"])
+    lists = lists or read_lists(
+        alliance, ["dossier", "communication", "bodies", "meetings", "agenda_items"]
+    )
     communication = lists["communication"]
     return {
         "dossier": _dossier(alliance),

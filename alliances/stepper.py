@@ -53,6 +53,9 @@ class StepFacts:
     meetings: int = 0
     internal_communication: int = 0
     external_communication: int = 0
+    # Health checks closed within a year (healthchecks fills it through the
+    # `step_facts.add_facts` hook: this app cannot read them).
+    recent_health_checks: int = 0
 
     def as_json(self) -> dict:
         """Plain JSON values (the sets as sorted lists), as AllianceSummary stores them."""
@@ -161,6 +164,7 @@ CHECKS = {
         (_("At least one meeting recorded"), lambda f: f.meetings > 0),
         (_("Internal communication planned"), lambda f: f.internal_communication > 0),
         (_("External communication planned"), lambda f: f.external_communication > 0),
+        (_("A health check less than a year old"), lambda f: f.recent_health_checks > 0),
     ],
 }
 

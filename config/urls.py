@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("partnerspace.urls")),
     path("", include("agreements.urls")),
     path("", include("alliances.urls")),
+    path("", include("healthchecks.urls")),
     path("", include("networks.urls")),
     path("", include("notifications.urls")),
     path("autodiagnostic/", include("diagnostics.urls")),

@@ -1,11 +1,13 @@
 """One ready report of each kind in the demo, made once every stored figure is in: the
-diagnostic, the impact evaluation, the dossier de présentation and the network's overview,
+diagnostic, the impact evaluation, the dossier de présentation, the network's overview and
+the alliance's health check,
 each with its web version, so the demo shows them without waiting for a worker."""
 
 from django.db import transaction
 
 from alliances.models import Alliance
 from diagnostics.models import Campaign
+from healthchecks.models import HealthCheck
 from reports.kinds import get_kind
 from reports.models import Report
 from reports.services import request_report
@@ -22,6 +24,11 @@ def _subjects(demo):
         .order_by("-opened_at")
         .first()
     )
+    health_check = (
+        HealthCheck.objects.filter(alliance=alliance, status=HealthCheck.Status.CLOSED)
+        .order_by("-closed_at")
+        .first()
+    )
     admin = demo.accounts.get("Association admin")
     head = demo.accounts.get("Network head")
     return [
@@ -29,6 +36,7 @@ def _subjects(demo):
         ("evaluation", alliance, admin),
         ("dossier", alliance, admin),
         ("network", demo.network, head),
+        ("health_check", health_check, admin),
     ]
 
 

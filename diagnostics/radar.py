@@ -20,7 +20,7 @@ from .scoring import one_decimal
 
 __all__ = ["MAX_SERIES", "RadarSeries", "radar_svg"]
 
-MAX_SERIES = 3
+MAX_SERIES = 6
 SCALE_MIN = 1
 SCALE_MAX = 5
 
@@ -83,6 +83,10 @@ _STYLES = (
     _SeriesStyle("#1f4e79", None, "circle", "2.5"),
     _SeriesStyle("#b35900", "8 5", "square", "2"),
     _SeriesStyle("#4d4d4d", "2 4", "triangle", "2"),
+    # Past three, for the health check's parties: still a dash pattern and marker apiece.
+    _SeriesStyle("#1b5e20", "12 4 2 4", "circle", "2"),
+    _SeriesStyle("#6a1b9a", "1 3", "square", "2.5"),
+    _SeriesStyle("#8b1a1a", "6 3", "triangle", "2"),
 )
 
 
@@ -105,6 +109,7 @@ def radar_svg(
     description: str,
     id_prefix: str = "radar",
     axis_codes: Sequence[str] | None = None,
+    main: bool = True,
 ) -> str:
     """The chart as an <svg> element on a 1–5 scale, its values listed in <desc>.
 
@@ -114,6 +119,9 @@ def radar_svg(
 
     With `axis_codes` (one short code per axis, « A1 »), the chart is the compact one of a phone's
     screen: each axis carries its code in large type, and the page lists the codes in words.
+
+    With `main=False` no series stands out (the health check's parties, side by side): none
+    is filled and no axis gets the note.
     """
     _check(axis_labels, series, id_prefix)
     if axis_codes is not None and len(axis_codes) != len(axis_labels):
@@ -122,7 +130,7 @@ def radar_svg(
     title_id = f"{id_prefix}-title"
     desc_id = f"{id_prefix}-desc"
     height = layout.legend_top + len(series) * layout.legend_row + 8
-    main_values = series[0].values if series else None
+    main_values = series[0].values if series and main else None
     full_description = _full_description(description, axis_labels, series)
     css_class = "radar-chart" if axis_codes is None else "radar-chart radar-chart-compact"
 
@@ -138,7 +146,7 @@ def radar_svg(
         _axis_labels(layout, axis_codes or axis_labels, main_values, wrap=axis_codes is None),
     ]
     for index, one_series in enumerate(series):
-        parts.append(_series(layout, index, one_series))
+        parts.append(_series(layout, index, one_series, filled=main))
     parts.append(_legend(layout, series))
     parts.append("</svg>")
     return "\n".join(parts)
@@ -298,7 +306,7 @@ def _axis_labels(
     return "\n".join(parts)
 
 
-def _series(layout: _Layout, index: int, series: RadarSeries) -> str:
+def _series(layout: _Layout, index: int, series: RadarSeries, filled: bool = True) -> str:
     style = _STYLES[index]
     count = len(series.values)
     points = [
@@ -307,7 +315,7 @@ def _series(layout: _Layout, index: int, series: RadarSeries) -> str:
         if value is not None
     ]
     dash = f' stroke-dasharray="{style.dasharray}"' if style.dasharray else ""
-    fill = f'fill="{style.colour}" fill-opacity="0.12"' if index == 0 else 'fill="none"'
+    fill = f'fill="{style.colour}" fill-opacity="0.12"' if index == 0 and filled else 'fill="none"'
     parts = [f'<g class="radar-series" data-series="{index}">']
     line_attrs = (
         f'points="{_points_attr(points)}" {fill} stroke="{style.colour}"'

@@ -18,13 +18,16 @@ from alliances.models import Action, ActionStatus, Convention, ConventionParty, 
 from diagnostics.models import Campaign, Respondent
 from evaluation.models import Indicator, IndicatorContribution, Measurement
 from evaluation.progress import next_due_date
+from healthchecks.models import HealthCheck, Participant
 from networks.models import Review, ReviewReply
+from partnerspace.models import GuestAccess
 
 from . import kinds
 from .recipients import ADMINS, WRITERS, alliance_guests, alliance_staff, association_staff
 
 CATCH_UP = dt.timedelta(days=7)
 CAMPAIGN_DAYS = (7, 14)  # after the campaign opened; then never again
+HEALTH_CHECK_DAYS = (7, 14)  # after the health check opened; then never again
 ACTION_NOTICE = dt.timedelta(days=7)
 CONVENTION_DAYS = (90, 30)  # before its end
 REVIEW_WAIT = dt.timedelta(days=7)
@@ -325,16 +328,64 @@ def waiting_agreements(today: dt.date) -> list[Due]:
     return dues
 
 
+def unanswered_health_checks(today: dt.date) -> list[Due]:
+    """People asked to answer an open health check who have not submitted, 7 then 14 days
+    after it opened: the staff of the alliance's associations to its page, the guests (any
+    active access: answering is theirs, reader or contributor) to their space's."""
+    earliest = today - dt.timedelta(days=max(HEALTH_CHECK_DAYS)) - CATCH_UP
+    rows = list(
+        Participant.objects.filter(
+            health_check__status=HealthCheck.Status.OPEN,
+            health_check__opened_at__date__gt=earliest,
+            submitted_at__isnull=True,
+            user__is_active=True,
+        ).values_list(
+            "user_id",
+            "is_guest",
+            "health_check_id",
+            "health_check__opened_at",
+            "health_check__alliance_id",
+            "health_check__alliance__title",
+        )
+    )
+    alliance_ids = {row[4] for row in rows}
+    staff = alliance_staff(alliance_ids)
+    guests = set(
+        GuestAccess.objects.active(today)
+        .filter(alliance_id__in=alliance_ids)
+        .values_list("alliance_id", "user_id")
+    )
+    dues = []
+    for user_id, is_guest, pk, opened_at, alliance_id, alliance in rows:
+        if is_guest:
+            if (alliance_id, user_id) not in guests:
+                continue  # the access ended or was revoked
+            kind = kinds.GUEST_HEALTH_CHECK_UNANSWERED
+            path = reverse("healthchecks:guest_answer", args=[alliance_id, pk])
+        else:
+            if user_id not in staff.get(alliance_id, ()):
+                continue  # no longer works for one of its associations
+            kind = kinds.HEALTH_CHECK_UNANSWERED
+            path = reverse("healthchecks:answer", args=[pk])
+        opened = timezone.localdate(opened_at)
+        subject = _("Health check of %(date)s") % {"date": f"{opened:%d/%m/%Y}"}
+        for days in HEALTH_CHECK_DAYS:
+            day = opened + dt.timedelta(days=days)
+            if _in_window(day, today):
+                dues.append(Due(kind, pk, user_id, day, alliance_id, alliance, subject, path))
+    return dues
+
+
 def _measurements_both(today: dt.date) -> list[Due]:
     # The indicators' schedule is read once for the staff and the guests.
     due_rows = _due_indicators(today)
     return measurements(today, due_rows) + guest_measurements(today, due_rows)
 
 
-#: Every collector, in the order their lines come in a digest. The alliance's health check
-#: will be one more when it exists.
+#: Every collector, in the order their lines come in a digest.
 COLLECTORS = (
     unfinished_campaigns,
+    unanswered_health_checks,
     actions,
     guest_actions,
     ending_conventions,

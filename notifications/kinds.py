@@ -47,6 +47,8 @@ GUEST_ACTION_LATE = "guest_action_late"
 GUEST_MEASUREMENT_DUE = "guest_measurement_due"
 AGREEMENT_WAITING = "agreement_waiting"
 GUEST_AGREEMENT_WAITING = "guest_agreement_waiting"
+HEALTH_CHECK_UNANSWERED = "health_check_unanswered"
+GUEST_HEALTH_CHECK_UNANSWERED = "guest_health_check_unanswered"
 
 KINDS = {
     kind.key: kind
@@ -65,6 +67,7 @@ KINDS = {
             WEEKLY,
             (WEEKLY, NEVER),
         ),
+        Kind(HEALTH_CHECK_UNANSWERED, _("An alliance health check I have not answered"), STAFF),
         Kind(GUEST_ACTION_DUE_SOON, _("An action of my organisation due in 7 days"), GUESTS),
         Kind(GUEST_ACTION_LATE, _("An action of my organisation that is late"), GUESTS),
         Kind(
@@ -75,6 +78,11 @@ KINDS = {
         Kind(
             GUEST_AGREEMENT_WAITING,
             _("A convention version waiting for my organisation's answer"),
+            GUESTS,
+        ),
+        Kind(
+            GUEST_HEALTH_CHECK_UNANSWERED,
+            _("An alliance health check I have not answered"),
             GUESTS,
         ),
     ]

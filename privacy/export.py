@@ -35,6 +35,9 @@ from .models import AssociationExport
 logger = logging.getLogger(__name__)
 
 SECRET_FIELDS = {"token", "key_hash", "password"}
+# One person's answers to an alliance's health check (its partners' guests among them): only
+# their means are ever shown, in the health check's stored results, which the export holds.
+NOT_EXPORTED = {"healthchecks.healthanswer"}
 BATCH = 2000
 
 
@@ -86,7 +89,11 @@ def _label(model):
 
 def tables_of(association_id):
     """[(model, ids)] to export, in layer order, with the staff's accounts."""
-    rows = association_rows(association_id)
+    rows = {
+        model: ids
+        for model, ids in association_rows(association_id).items()
+        if model._meta.label_lower not in NOT_EXPORTED
+    }
     from django.contrib.auth import get_user_model
 
     user_model = get_user_model()

@@ -362,7 +362,9 @@ class Meeting(models.Model):
     )
     date = models.DateField(_("date"))
     attendees = models.CharField(_("attendees"), max_length=300, blank=True)
-    decisions = models.TextField(_("decisions taken"))
+    # Empty for a meeting planned ahead (its agenda is prepared first); the form asks for the
+    # decisions once the meeting has taken place.
+    decisions = models.TextField(_("decisions taken"), blank=True)
 
     history = HistoricalRecords()
 
@@ -373,6 +375,35 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y}"
+
+
+class MeetingAgendaItem(models.Model):
+    """A point on a governance meeting's agenda, prepared before it takes place."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "pk"]
+
+    def __str__(self):
+        return self.title
 
 
 class CommunicationKind(models.TextChoices):

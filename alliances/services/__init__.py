@@ -15,6 +15,7 @@ from .alliances import (
 from .partner_import import import_partners, set_partner_import_mapping, start_partner_import
 from .partners import delete_partner, delete_partner_item, save_partner, save_partner_item
 from .steps import (
+    add_agenda_item,
     create_action,
     decide_candidate,
     delete_item,
@@ -27,6 +28,7 @@ from .steps import (
 )
 
 __all__ = [
+    "add_agenda_item",
     "import_partners",
     "set_partner_import_mapping",
     "start_partner_import",

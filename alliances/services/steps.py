@@ -24,6 +24,8 @@ from alliances.models import (
     CriterionScore,
     Decision,
     Exchange,
+    Meeting,
+    MeetingAgendaItem,
 )
 from core.instances import save_with_links
 
@@ -98,6 +100,18 @@ def create_action(*, alliance: Alliance, title: str, by=None, **fields) -> Actio
     action.save()
     summaries.refresh([alliance.pk])
     return action
+
+
+@transaction.atomic
+def add_agenda_item(
+    *, meeting: Meeting, title: str, description: str = "", by=None
+) -> MeetingAgendaItem:
+    """Puts a point on a meeting's agenda (the health check's gaps come this way)."""
+    item = MeetingAgendaItem(meeting=meeting, title=title, description=description, created_by=by)
+    item.full_clean()
+    item.save()
+    summaries.refresh([meeting.alliance_id])
+    return item
 
 
 @transaction.atomic

@@ -52,6 +52,7 @@ def complete_facts():
         meetings=1,
         internal_communication=1,
         external_communication=1,
+        recent_health_checks=1,
     )
 
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "evaluation",
     "partnerspace",
     "agreements",
+    "healthchecks",
     "networks",
     "api",
     "privacy",

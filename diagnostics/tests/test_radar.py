@@ -182,7 +182,7 @@ def test_no_series_draws_an_empty_grid():
     ("labels", "series", "id_prefix"),
     [
         (LABELS[:2], [], "radar"),
-        (LABELS, [CURRENT, PREVIOUS, MEDIAN, CURRENT], "radar"),
+        (LABELS, [CURRENT, PREVIOUS, MEDIAN] * 2 + [CURRENT], "radar"),
         (LABELS, [RadarSeries("Court", [D(3)] * 7)], "radar"),
         (LABELS, [RadarSeries("Hors échelle", [D(6)] * 8)], "radar"),
         (LABELS, [], 'x" onload="alert(1)'),

@@ -243,6 +243,7 @@ def test_a_guest_chooses_its_kinds_and_the_threads_emails_on_one_page(client, gu
             "guest_action_late": kinds.IMMEDIATE,
             "guest_measurement_due": kinds.NEVER,
             "guest_agreement_waiting": kinds.WEEKLY,
+            "guest_health_check_unanswered": kinds.IMMEDIATE,
             "comment_emails": kinds.NEVER,
         },
     )

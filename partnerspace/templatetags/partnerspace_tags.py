@@ -4,6 +4,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.navigation import app_hooks
+
 register = template.Library()
 
 
@@ -21,3 +23,11 @@ def thread_link(context, alliance, kind, item_pk, label):
         text,
         label,
     )
+
+
+@register.simple_tag
+def space_tabs(alliance):
+    """The tabs apps above this one add to a partners' space (`navigation.space_tabs(alliance)`:
+    the health check), after its own."""
+    tabs = [tab for hook in app_hooks("navigation", "space_tabs") for tab in hook(alliance)]
+    return sorted(tabs, key=lambda tab: tab.order)

@@ -6,7 +6,7 @@ from django.apps import apps
 
 from alliances.sharing import SHARED_FIELDS, Side
 
-ALLIANCE_APPS = ("alliances", "evaluation", "partnerspace", "agreements")
+ALLIANCE_APPS = ("alliances", "evaluation", "partnerspace", "agreements", "healthchecks")
 
 
 def _models(label):

@@ -9,6 +9,7 @@ from alliances.tests.dossier_data import dossier_alliance
 from diagnostics.tests.factories import finished_campaign
 from evaluation.tests.factories import StrategicObjectiveFactory, VisionFactory
 from evaluation.tests.test_report import build_alliance
+from healthchecks.tests.factories import finished_health_check
 from networks.tests.test_network_dashboard import _members
 from organisations.tests.factories import AssociationFactory, NetworkFactory
 from reports.kinds import get_kind
@@ -32,6 +33,8 @@ def _subject(code):
         return build_alliance(2)
     if code == "convention_version":
         return accepted_version()
+    if code == "health_check":
+        return finished_health_check()
     if code == "network":
         network = NetworkFactory(name="Union régionale des associations solidaires")
         _members(network, 6)
@@ -50,6 +53,7 @@ def _subject(code):
         ("network", 2),
         ("dossier", 0),
         ("convention_version", 0),
+        ("health_check", 1),
     ],
 )
 def test_every_report_kind_is_a_tagged_pdf_with_its_structure(code, charts):
