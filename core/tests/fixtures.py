@@ -293,11 +293,14 @@ def demo_pages(django_db_setup, django_db_blocker):
 
 
 def seed_demo():
-    """The demo's data in a transactional test: the questionnaire its migration loaded is gone
-    when an earlier transactional test emptied the tables."""
+    """The demo's data in a transactional test: the questionnaires their migrations loaded (the
+    self-diagnostic's, the health check's) are gone when an earlier transactional test emptied
+    the tables."""
     from django.core.management import call_command
 
     from diagnostics.tests.factories import v1
+    from healthchecks import questionnaires
 
     v1()
+    questionnaires.load(questionnaires.read("v1"))
     call_command("seed_demo", verbosity=0)

@@ -4,10 +4,12 @@ Gantt's month labels apart, and the keyboard's focus visible in the top menu."""
 
 import pytest
 
+from agreements.models import ConventionVersion
 from alliances.models import Alliance
 from core.tests.fixtures import assert_accessible, login, seed_demo
 from devtools.management.commands.seed_demo import DEMO_PASSWORD
 from diagnostics.models import Campaign
+from healthchecks.models import HealthCheck
 from organisations.models import Network
 
 pytestmark = pytest.mark.browser
@@ -29,6 +31,11 @@ def demo(transactional_db):
         .order_by("-closed_at")
         .first()
     )
+    health_check = HealthCheck.objects.filter(alliance=alliance).first()  # the latest
+    version = (
+        ConventionVersion.objects.filter(convention__alliance=alliance).order_by("-number").first()
+    )
+    conventions = f"/alliances/{alliance.pk}/conventions/{version.convention_id}/versions/"
     return {
         "association": [
             "/tableau-de-bord/",
@@ -40,6 +47,9 @@ def demo(transactional_db):
             f"/alliances/association/{alliance.lead_id}/",
             f"/partenaires/association/{alliance.lead_id}/",
             f"/associations/{alliance.lead_id}/membres/",
+            f"/bilans-de-sante/{health_check.pk}/",
+            conventions,
+            f"{conventions}{version.number}/",
         ],
         "network": [f"/reseaux/{Network.objects.get(name=NETWORK).pk}/"],
         "alliance": alliance,
@@ -134,6 +144,21 @@ def test_on_a_laptop_no_key_page_is_wider_than_the_screen_nor_a_table_than_its_b
         assert overflow(page) == 0, f"{url} is {overflow(page)} px wider than 1280 px"
         assert not tables_outside_their_box(page), (url, tables_outside_their_box(page))
         assert not tables_scrolling(page), (url, tables_scrolling(page))
+
+
+def test_on_a_phone_the_alliance_tabs_are_one_row_that_shows_the_current_one(phone_page, demo):
+    # Ten tabs wrapped into six rows at 390 px, above every page of an alliance.
+    login(phone_page, ASSOCIATION_ADMIN, DEMO_PASSWORD)
+    phone_page.goto(f"/bilans-de-sante/{HealthCheck.objects.first().pk}/")
+    tabs = phone_page.locator(".fa-section-tabs")
+    links = tabs.locator(".nav-link")
+    assert links.count() >= 9
+    tops = {round(box["y"]) for box in (links.nth(i).bounding_box() for i in range(links.count()))}
+    assert len(tops) == 1, tops
+    active = tabs.locator(".nav-link.active").bounding_box()
+    assert active["x"] >= 0 and active["x"] + active["width"] <= 390
+    assert overflow(phone_page) == 0
+    assert_accessible(phone_page, "an alliance's tabs at 390 px")
 
 
 def test_on_a_phone_the_radar_reads_at_11_px_and_names_its_axes_under_it(phone_page, demo):

@@ -6,6 +6,7 @@ from alliances.tests.factories import (
     AlliancePartnerFactory,
     PartnerFactory,
 )
+from healthchecks import questionnaires
 from organisations.models import Role
 from organisations.tests.factories import AssociationFactory, MembershipFactory
 from partnerspace.models import GuestRole
@@ -15,7 +16,9 @@ from partnerspace.tests.factories import GuestAccessFactory
 @pytest.fixture
 def three_parties(world):
     """An alliance of asso (its reader, editor and admin), a co-member association with two
-    staff, a bank partner with two guests and a town partner with one."""
+    staff, a bank partner with two guests and a town partner with one. The questionnaire its
+    migration loaded is loaded again: a transactional test run earlier emptied the tables."""
+    questionnaires.load(questionnaires.read("v1"))
     association = world.association
     alliance = AllianceFactory(lead=association, title="Pôle mutualisé")
     co_member = AssociationFactory(name="Les Jardins")

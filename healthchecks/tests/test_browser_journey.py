@@ -60,6 +60,7 @@ def test_three_parties_answer_and_a_gap_becomes_an_action(page, phone_page, thre
     shot(page, "01-opening-desktop")
     page.locator("#id_confirm").check()
     page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/bilans-de-sante/\d+/$"))
     health_check = HealthCheck.objects.get(alliance=alliance)
     expect(page).to_have_url(re.compile(rf"/bilans-de-sante/{health_check.pk}/$"))
     assert {m.to[0] for m in mail.outbox} >= {guest.email, world.editor.email}

@@ -1,6 +1,24 @@
 // Site-wide behaviour. No inline script anywhere: the Content-Security-Policy forbids it.
 (function () {
   "use strict";
+  // Section tabs scroll sideways on narrow screens (static/css/app.css): the current tab is
+  // brought into view, and a fade on the right edge says more tabs follow.
+  function markMoreTabs(list) {
+    list.classList.toggle("has-more", list.scrollWidth - list.clientWidth - list.scrollLeft > 2);
+  }
+  document.querySelectorAll(".fa-section-tabs").forEach(function (list) {
+    var active = list.querySelector(".active");
+    if (active && list.scrollWidth > list.clientWidth) {
+      var box = list.getBoundingClientRect();
+      var tab = active.getBoundingClientRect();
+      list.scrollLeft += tab.left - box.left - (box.width - tab.width) / 2;
+    }
+    markMoreTabs(list);
+    list.addEventListener("scroll", function () { markMoreTabs(list); }, { passive: true });
+  });
+  window.addEventListener("resize", function () {
+    document.querySelectorAll(".fa-section-tabs").forEach(markMoreTabs);
+  });
   // Buttons with data-confirm ask before submitting their form.
   document.addEventListener("submit", function (event) {
     var submitter = event.submitter;
