@@ -5,6 +5,8 @@ replaced); each party answers that version only; the last acceptance makes it ac
 in the same transaction: the version and the convention say so, the text's SHA-256 is stored
 and the frozen PDF is asked for from the report pipeline."""
 
+import datetime as dt
+
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -31,8 +33,16 @@ class AnswerRefused(Exception):
     """An answer that cannot be recorded; its message says why, in French, to the person."""
 
 
+class RemindedRecently(Exception):
+    """The parties were reminded of this version less than REMIND_EVERY ago."""
+
+
 class NothingToSend(Exception):
     """No draft, or one whose articles are all empty: there is nothing for the parties to read."""
+
+
+# « Relancer » at most once a day: a second click the same day would only fill mailboxes.
+REMIND_EVERY = dt.timedelta(hours=24)
 
 
 def version_label(convention, number) -> str:
@@ -294,6 +304,16 @@ def remind_parties(*, version: ConventionVersion, by: User) -> int:
     )
     if version.state != VersionState.SENT:
         return 0
+    now = timezone.now()
+    if version.reminded_at and now - version.reminded_at < REMIND_EVERY:
+        reminded = timezone.localtime(version.reminded_at)
+        raise RemindedRecently(
+            _(
+                "The parties were reminded on %(date)s at %(time)s: one reminder a day at most, "
+                "try again tomorrow."
+            )
+            % {"date": f"{reminded:%d/%m/%Y}", "time": f"{reminded:%H:%M}"}
+        )
     answered = set(PartyAnswer.objects.filter(version=version).values_list("party_id", flat=True))
     waiting = [row["id"] for row in version.parties if row["id"] not in answered]
     parties = list(
@@ -302,7 +322,7 @@ def remind_parties(*, version: ConventionVersion, by: User) -> int:
         )
     )
     _tell_representatives(version.convention, version, parties, "agreement_version_reminder", by=by)
-    version.reminded_at = timezone.now()
+    version.reminded_at = now
     version._history_user = by
     version.save(update_fields=["reminded_at"])
     return len(parties)

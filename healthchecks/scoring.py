@@ -2,7 +2,8 @@
 
 A party is an organisation (the lead, a co-member, a partner). Its means are shown when at
 least MIN_RESPONDENTS of its people answered; the others are merged into « Autres parties »,
-itself shown only with MIN_RESPONDENTS people, so that no figure is ever one person's answer.
+itself shown only with MIN_RESPONDENTS people, so that no figure is ever one person's answer;
+whoever is left in no shown party counts in no figure, the overall means included.
 « Ne sait pas » is not a score: means are taken over the values given only.
 
 A perception gap: on an axis, two shown parties whose means differ by GAP_THRESHOLD or more;
@@ -130,15 +131,19 @@ def compute(axes: tuple[AxisSpec, ...], responses: list[Response]) -> Results:
         (shown if len(group) >= MIN_RESPONDENTS else merged).append(key)
     parties = [_group_result(key, names[key], by_party[key], axes) for key in shown]
     merged_responses = [r for key in merged for r in by_party[key]]
+    counted = [r for key in shown for r in by_party[key]]
     unshown = 0
     if len(merged_responses) >= MIN_RESPONDENTS:
         parties.append(_group_result(OTHERS_KEY, "", merged_responses, axes))
+        counted += merged_responses
     else:
         unshown = len(merged_responses)
     parties.sort(key=lambda p: (p.key == OTHERS_KEY, p.name.casefold()))
+    # The overall means leave out whoever is in no shown party: with the parties' means and
+    # head counts beside them, that person's answers could be worked back from the overall.
     overall = {}
-    if len(responses) >= MIN_RESPONDENTS:
-        overall = _group_result("all", "", responses, axes).axes
+    if len(counted) >= MIN_RESPONDENTS:
+        overall = _group_result("all", "", counted, axes).axes
     return Results(
         axes=[{"code": a.code, "title": a.title} for a in axes],
         respondents=len(responses),

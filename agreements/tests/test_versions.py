@@ -338,6 +338,12 @@ def test_the_reminder_goes_to_the_parties_that_have_not_answered(
     assert recipients == {world.assoc_admin.email, deal["town_guest"].email}
     version.refresh_from_db()
     assert version.reminded_at is not None
+    # A second click the same day sends nothing and says when the parties were reminded.
+    sent = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+    assert len(mail.outbox) == sent
+    assert "une relance par jour au plus" in response.content.decode()
     # A co-member's admin sees the alliance but does not draft nor remind.
     client.force_login(deal["co_admin"])
     assert client.post(url).status_code == 403

@@ -116,7 +116,11 @@ def remind(request, pk, convention_pk):
     version = sent_versions(convention).order_by("-number").first()
     if version is None:
         raise Http404
-    count = services.remind_parties(version=version, by=request.user)
+    try:
+        count = services.remind_parties(version=version, by=request.user)
+    except services.RemindedRecently as refused:
+        messages.warning(request, str(refused))
+        return redirect(_page_url(alliance, convention))
     if count:
         messages.success(
             request,

@@ -37,9 +37,11 @@ def closed(health_check) -> HealthCheck:
     return services.close_health_check(health_check=health_check)
 
 
-def finished_health_check():
+def finished_health_check(
+    names=("Solidarités Lyon Nord", "Les Jardins de Villeurbanne", "Crédit Coopératif"),
+):
     """A closed health check of three parties of two people (the lead, a co-member, a bank
-    partner's guests) who see the steering differently: one gap, on A2."""
+    partner's guests, named by `names`) who see the steering differently: one gap, on A2."""
     from alliances.tests.factories import (
         AllianceFactory,
         AllianceMemberFactory,
@@ -50,12 +52,13 @@ def finished_health_check():
     from organisations.tests.factories import AssociationFactory, MembershipFactory
     from partnerspace.tests.factories import GuestAccessFactory
 
-    lead = AssociationFactory(name="Solidarités Lyon Nord")
+    lead_name, member_name, bank_name = names
+    lead = AssociationFactory(name=lead_name)
     alliance = AllianceFactory(lead=lead, title="Pôle mutualisé de fonctions support")
-    member = AssociationFactory(name="Les Jardins de Villeurbanne")
+    member = AssociationFactory(name=member_name)
     AllianceMemberFactory(alliance=alliance, association=member)
     bank = AlliancePartnerFactory(
-        alliance=alliance, partner=PartnerFactory(association=lead, name="Crédit Coopératif")
+        alliance=alliance, partner=PartnerFactory(association=lead, name=bank_name)
     )
     lead_staff = [MembershipFactory(association=lead, role=Role.ADMIN).user for _ in range(2)]
     member_staff = [MembershipFactory(association=member).user for _ in range(2)]

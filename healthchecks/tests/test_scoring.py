@@ -49,8 +49,10 @@ def test_a_lone_person_is_never_shown_even_merged():
 
     assert [p.key for p in results.parties] == ["lead"]
     assert results.unshown_respondents == 1
-    # Counted in the overall means, which mix three people.
-    assert results.overall["A1"] == "3.0"
+    assert results.respondents == 3
+    # Not in the overall means either: beside the lead's 4.0 over two people, an overall of
+    # 3.0 over three would have told the bank's person's answer (3 x 3.0 - 2 x 4.0 = 1).
+    assert results.overall["A1"] == "4.0"
 
 
 def test_one_person_alone_gives_no_figure_at_all():

@@ -50,3 +50,24 @@ def block_boxes(html: str, tag: str, *, page: int = 1) -> list[tuple[float, floa
 
     walk(document.pages[page - 1]._page_box.children[0])
     return found
+
+
+def boxes_past_the_right_margin(html: str) -> list[tuple[int, str, float]]:
+    """(page number, tag, points past the margin) of each box laid out beyond the right edge of
+    its page's content area: a table too wide for the page is cut off in the PDF."""
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher()).render()
+    found = []
+    for number, page in enumerate(document.pages, start=1):
+        root = page._page_box.children[0]
+        right = root.content_box_x() + root.width
+
+        def walk(box, number=number, right=right):
+            if type(box).__name__ in {"TableBox", "TableCellBox", "BlockBox"}:
+                past = box.position_x + box.margin_width() - right
+                if past > 0.5:
+                    found.append((number, getattr(box, "element_tag", ""), round(past, 1)))
+            for child in getattr(box, "children", ()):
+                walk(child)
+
+        walk(root)
+    return found

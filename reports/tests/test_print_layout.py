@@ -16,12 +16,13 @@ from django.utils import translation
 from diagnostics.tests.factories import finished_campaign
 from evaluation.charts import build
 from evaluation.tests.test_report import build_alliance
+from healthchecks.tests.factories import finished_health_check
 from networks.tests.test_network_dashboard import _members
 from organisations.tests.factories import AssociationFactory, NetworkFactory
 from reports.kinds import get_kind
 from reports.rendering import render_html
 
-from .pdf_layout import block_boxes, orphan_headings
+from .pdf_layout import block_boxes, boxes_past_the_right_margin, orphan_headings
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +156,19 @@ def test_the_indicator_chart_writes_its_unit_above_the_axis_labels():
     assert float(unit["y"]) <= min(values) - font / 2 - 2
     # … and it starts right of the value labels, which end left of the axis.
     assert unit["text-anchor"] == "start" and float(unit["x"]) >= chart.left
+
+
+def test_the_health_check_scores_stay_on_the_page_whatever_the_parties_names():
+    # A column a party, its name in the header: long names pushed the last column off the page.
+    health_check = finished_health_check(
+        names=(
+            "Association solidaire des quartiers nord de Lyon",
+            "Les Jardins partagés de Villeurbanne et de Vaulx-en-Velin",
+            "Crédit Coopératif, agence Lyon Part-Dieu",
+        )
+    )
+
+    html = _report_html("health_check", health_check)
+
+    assert "Les Jardins partagés de Villeurbanne et de Vaulx-en-Velin" in html
+    assert boxes_past_the_right_margin(html) == []
