@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.tests.fixtures import assert_accessible, login, logout
-from diagnostics.models import Answer, Campaign
+from diagnostics.models import Answer, Campaign, Statement
 from diagnostics.tests.factories import make_campaign, statements
 from organisations.models import Role
 from organisations.tests.factories import AssociationFactory, MembershipFactory
@@ -117,9 +117,13 @@ def test_a_failed_save_stays_on_screen_says_so_and_is_retried(page):
     association = AssociationFactory()
     respondent = MembershipFactory(association=association, role=Role.EDITOR).user
     campaign = make_campaign(association, [respondent])
-    statement = statements()[0]
     login(page, respondent.email)
     page.goto(f"/autodiagnostic/campagnes/{campaign.pk}/repondre/")
+    # The statement the respondent sees first, read from the page itself.
+    first = page.locator("label.scale-option[for$='-5']").first
+    expect(first).to_be_attached()
+    statement = Statement.objects.get(pk=first.get_attribute("for").split("-")[1])
+    assert statement.axis.version_id == campaign.version_id, (page.url, page.title())
 
     # The network drops the first two saves
     failures = []
