@@ -2,10 +2,11 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from diagnostics.models import Answer, Axis, Campaign
+from diagnostics.models import Answer, Axis, Campaign, Statement
 from diagnostics.tests.factories import finished_campaign, make_campaign, statements, v1
 from organisations.models import Role
 from organisations.tests.factories import (
@@ -296,3 +297,23 @@ def test_network_heads_are_not_offered_help_links_into_the_associations_workspac
     response = client.get(url)
     assert response.status_code == 200
     assert partners not in response.content.decode()
+
+
+def test_answers_save_when_statement_numbers_have_four_digits(client, setup):
+    """Past 999 statements in the database, the French thousands separator must not slip into
+    the fields' names: « answer-1 001 » would never be saved."""
+    _association, _admin, respondent, campaign = setup
+    Statement.objects.filter(axis__version=campaign.version).update(id=F("id") + 100_000)
+    statement = statements()[0]
+    client.force_login(respondent)
+
+    html = client.get(reverse("diagnostics:answer_axis", args=[campaign.pk, 1])).content.decode()
+    assert f'name="answer-{statement.pk}"' in html and f'id="save-{statement.pk}"' in html
+    response = client.post(
+        reverse("diagnostics:answer_axis", args=[campaign.pk, 1]),
+        {f"answer-{statement.pk}": "4", f"comment-{statement.pk}": "Vu en CA.", "go": "next"},
+    )
+
+    assert response.status_code == 302
+    answer = Answer.objects.get(statement=statement)
+    assert (answer.value, answer.comment) == (4, "Vu en CA.")

@@ -1,0 +1,47 @@
+"""A number printed in an HTML attribute is an identifier, not a figure for a reader.
+
+With ``USE_THOUSAND_SEPARATOR`` on, ``{{ statement.pk }}`` prints « 1 001 » once the table has
+a thousand rows: a field named ``answer-1 001`` is never saved, ``#report-1 001`` is no CSS
+selector and ``?page=1 001`` is no page. Such numbers go through ``unlocalize`` (or sit in a
+``{% localize off %}`` block)."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+ATTRIBUTE = re.compile(r"""\s([a-zA-Z][\w:-]*)=("[^"]*"|'[^']*')""")
+VARIABLE = re.compile(r"\{\{\s*([\w.]+)\s*(\|[^}]*)?\}\}")
+IDENTIFIER = re.compile(r"(^|\.)(pk|counter|position)$|number$|(?<!attrs)\.id$")
+NOT_LOCALIZED = re.compile(
+    r"\{%\s*localize off\s*%\}.*?\{%\s*endlocalize\s*%\}"
+    r"|\{%\s*blocktranslate.*?\{%\s*endblocktranslate\s*%\}",
+    re.S,
+)
+
+
+def localized_identifiers(text):
+    text = NOT_LOCALIZED.sub("", text)
+    for attribute in ATTRIBUTE.finditer(text):
+        for variable in VARIABLE.finditer(attribute.group(2)):
+            expression, filters = variable.group(1), variable.group(2) or ""
+            if IDENTIFIER.search(expression) and "unlocalize" not in filters:
+                line = text[: attribute.start()].count("\n") + 1
+                yield f"{line}: {attribute.group(1)}={variable.group(0)}"
+
+
+def test_the_check_finds_a_localized_identifier_and_accepts_an_unlocalized_one():
+    assert list(localized_identifiers('<input name="answer-{{ statement.pk }}">'))
+    assert not list(localized_identifiers('<input name="answer-{{ statement.pk|unlocalize }}">'))
+    assert not list(
+        localized_identifiers('{% localize off %}<i id="x-{{ a.pk }}">{% endlocalize %}')
+    )
+    assert not list(localized_identifiers('<label for="{{ widget.attrs.id }}">'))
+
+
+def test_no_template_prints_a_localized_identifier_in_an_attribute():
+    found = []
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(Path(folder).rglob("*.html")):
+            found += [f"{path}:{hit}" for hit in localized_identifiers(path.read_text())]
+    assert found == []
