@@ -3,7 +3,7 @@
 With ``USE_THOUSAND_SEPARATOR`` on, ``{{ statement.pk }}`` prints « 1 001 » once the table has
 a thousand rows: a field named ``answer-1 001`` is never saved, ``#report-1 001`` is no CSS
 selector and ``?page=1 001`` is no page. Such numbers go through ``unlocalize`` (or sit in a
-``{% localize off %}`` block)."""
+``{% localize off %}`` block), and so do a progress bar's values."""
 
 import re
 from pathlib import Path
@@ -13,6 +13,8 @@ from django.conf import settings
 ATTRIBUTE = re.compile(r"""\s([a-zA-Z][\w:-]*)=("[^"]*"|'[^']*')""")
 VARIABLE = re.compile(r"\{\{\s*([\w.]+)\s*(\|[^}]*)?\}\}")
 IDENTIFIER = re.compile(r"(^|\.)(pk|counter|position)$|number$|(?<!attrs)\.id$")
+# A progress bar's values are read by screen readers as numbers: « 1 200 » is none.
+NUMERIC_ATTRIBUTES = {"aria-valuenow", "aria-valuemin", "aria-valuemax"}
 NOT_LOCALIZED = re.compile(
     r"\{%\s*localize off\s*%\}.*?\{%\s*endlocalize\s*%\}"
     r"|\{%\s*blocktranslate.*?\{%\s*endblocktranslate\s*%\}",
@@ -25,7 +27,8 @@ def localized_identifiers(text):
     for attribute in ATTRIBUTE.finditer(text):
         for variable in VARIABLE.finditer(attribute.group(2)):
             expression, filters = variable.group(1), variable.group(2) or ""
-            if IDENTIFIER.search(expression) and "unlocalize" not in filters:
+            numeric = attribute.group(1) in NUMERIC_ATTRIBUTES or IDENTIFIER.search(expression)
+            if numeric and "unlocalize" not in filters:
                 line = text[: attribute.start()].count("\n") + 1
                 yield f"{line}: {attribute.group(1)}={variable.group(0)}"
 
@@ -37,6 +40,7 @@ def test_the_check_finds_a_localized_identifier_and_accepts_an_unlocalized_one()
         localized_identifiers('{% localize off %}<i id="x-{{ a.pk }}">{% endlocalize %}')
     )
     assert not list(localized_identifiers('<label for="{{ widget.attrs.id }}">'))
+    assert list(localized_identifiers('<div aria-valuemax="{{ total }}">'))
 
 
 def test_no_template_prints_a_localized_identifier_in_an_attribute():
