@@ -12,7 +12,9 @@ from django.conf import settings
 
 ATTRIBUTE = re.compile(r"""\s([a-zA-Z][\w:-]*)=("[^"]*"|'[^']*')""")
 VARIABLE = re.compile(r"\{\{\s*([\w.]+)\s*(\|[^}]*)?\}\}")
-IDENTIFIER = re.compile(r"(^|\.)(pk|counter|position)$|number$|(?<!attrs)\.id$")
+# Numbers that grow with the data: rows' keys and page numbers. A loop counter, an axis's
+# position or a step's number stays far below a thousand and is left as it is.
+IDENTIFIER = re.compile(r"(^|\.)pk$|(?<!attrs)\.id$|(page_number|previous_number|next_number)$")
 # A progress bar's values are read by screen readers as numbers: « 1 200 » is none.
 NUMERIC_ATTRIBUTES = {"aria-valuenow", "aria-valuemin", "aria-valuemax"}
 NOT_LOCALIZED = re.compile(
@@ -40,6 +42,7 @@ def test_the_check_finds_a_localized_identifier_and_accepts_an_unlocalized_one()
         localized_identifiers('{% localize off %}<i id="x-{{ a.pk }}">{% endlocalize %}')
     )
     assert not list(localized_identifiers('<label for="{{ widget.attrs.id }}">'))
+    assert list(localized_identifiers('<a href="?page={{ page.next_page_number }}">'))
     assert list(localized_identifiers('<div aria-valuemax="{{ total }}">'))
 
 
