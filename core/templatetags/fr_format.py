@@ -57,6 +57,18 @@ def score(value):
 
 
 @register.filter
+def signed_score(value):
+    """A change of score: « +0,3 », « −0,2 » (true minus sign), « = » when unchanged."""
+    if value is None:
+        return "—"
+    value = Decimal(value)
+    if value == 0:
+        return "="
+    text = score(abs(value))
+    return f"+{text}" if value > 0 else f"\u2212{text}"
+
+
+@register.filter
 def percent(value, places=0):
     amount = _decimal(value)
     if amount is None:

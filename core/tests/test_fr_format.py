@@ -12,6 +12,7 @@ from core.templatetags.fr_format import (
     number,
     percent,
     score,
+    signed_score,
     with_unit,
 )
 
@@ -31,6 +32,13 @@ def test_amounts_are_grouped_with_a_decimal_comma_and_the_euro_sign():
 def test_scores_round_half_up_to_one_decimal_with_a_comma():
     assert score(Decimal("3.45")) == "3,5"
     assert score(Decimal("2.95")) == "3,0"
+
+
+def test_a_change_of_score_carries_its_sign_and_a_true_minus():
+    assert signed_score(Decimal("0.35")) == "+0,4"
+    assert signed_score(Decimal("-1")) == "\u22121,0"
+    assert signed_score(Decimal("0")) == "="
+    assert signed_score(None) == "—"
 
 
 def test_percent_and_units_use_french_spacing():

@@ -2,21 +2,7 @@ from decimal import Decimal
 
 from django import template
 
-from core.templatetags.fr_format import score
-
 register = template.Library()
-
-
-@register.filter
-def signed_score(value):
-    """A change of score: « +0,3 », « −0,2 » (true minus sign), « = » when unchanged."""
-    if value is None:
-        return "—"
-    value = Decimal(value)
-    if value == 0:
-        return "="
-    text = score(abs(value))
-    return f"+{text}" if value > 0 else f"\u2212{text}"
 
 
 @register.filter

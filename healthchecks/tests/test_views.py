@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from alliances.models import Action, Meeting
-from healthchecks.models import HealthAnswer, Participant
+from healthchecks.models import HealthAnswer, HealthCheck, Participant
 
 from .factories import answer, closed, open_for
 
@@ -158,3 +159,30 @@ def test_the_alliances_history_tells_when_a_health_check_opened_and_closed(clien
     assert response.status_code == 200
     page = response.content.decode()
     assert "bilan de santé" in page.lower()
+
+
+def test_the_evolution_names_both_health_checks_by_their_date(
+    client, world, three_parties, finished
+):
+    """Read months later, in the page or its PDF, « today » would be wrong: each column says
+    when its health check was opened."""
+    HealthCheck.objects.filter(pk=finished.pk).update(
+        opened_at=timezone.now() - dt.timedelta(days=300)
+    )
+    second = open_for(three_parties["alliance"], world.assoc_admin)
+    for user in three_parties["lead_staff"] + three_parties["bank_guests"]:
+        answer(second, user, "3", submit=False)
+    second = closed(second)
+    client.force_login(world.reader)
+
+    page = client.get(reverse("healthchecks:detail", args=[second.pk])).content.decode()
+
+    evolution = page[page.index('id="evolution-title"') :]
+    evolution = evolution[: evolution.index("</section>")]
+    before = timezone.localdate(timezone.now() - dt.timedelta(days=300)).strftime("%d/%m/%Y")
+    now = timezone.localdate(second.opened_at).strftime("%d/%m/%Y")
+    assert f"Le {before}" in evolution and f"Le {now}" in evolution
+    assert "Aujourd&#x27;hui" not in evolution and "Aujourd'hui" not in evolution
+    # A change of score, not a button: « Évolution », and 4,0 → 3,0 written « −1,0 ».
+    assert ">Évolution</th>" in evolution and "Modifier" not in evolution
+    assert "\u22121,0" in evolution
